@@ -1,0 +1,1 @@
+"""The intake-form language: schema, expressions, form model. Pure Python."""

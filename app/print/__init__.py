@@ -1,0 +1,1 @@
+"""Documents: templates as data rendered to PDF bytes. No Qt."""

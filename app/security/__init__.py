@@ -1,0 +1,1 @@
+"""Passwords, roles, credentials, PII encryption and masking, audit chain."""

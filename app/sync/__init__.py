@@ -1,0 +1,1 @@
+"""Sync with the district platform: outbox, client, bundles, protocol."""

@@ -1,0 +1,1 @@
+"""Reference district-platform endpoint that stations sync to."""
