@@ -39,6 +39,8 @@ class IdError(ValueError):
 
     kind_zh = "号码"
     _messages: dict[str, str] = {}
+    # `expected` carries codes, not prose; these are their words for people
+    _expected_zh = {"digit": "数字", "digit_or_x": "数字或X"}
 
     def __init__(
         self,
@@ -59,7 +61,10 @@ class IdError(ValueError):
         """A Chinese sentence for the clerk: what is wrong and what to do."""
         template = self._messages.get(self.code, "{kind}格式不正确，请核对后重新输入")
         return template.format(
-            kind=self.kind_zh, position=self.position, expected=self.expected, actual=self.actual
+            kind=self.kind_zh,
+            position=self.position,
+            expected=self._expected_zh.get(self.expected or "", self.expected),
+            actual=self.actual,
         )
 
 
@@ -131,9 +136,9 @@ def validate_resident_id(text: str, *, today: date | None = None) -> str:
         raise ResidentIdError("length", expected="18", actual=str(len(value)))
     for pos, ch in enumerate(value[:17], start=1):
         if not ch.isascii() or not ch.isdigit():
-            raise ResidentIdError("charset", position=pos, expected="数字", actual=ch)
+            raise ResidentIdError("charset", position=pos, expected="digit", actual=ch)
     if not (value[17].isascii() and value[17].isdigit()) and value[17] != "X":
-        raise ResidentIdError("charset", position=18, expected="数字或X", actual=value[17])
+        raise ResidentIdError("charset", position=18, expected="digit_or_x", actual=value[17])
     _check_birth_date(value[6:14], today or date.today())
     expected = resident_id_check_char(value[:17])
     if value[17] != expected:

@@ -95,6 +95,13 @@ def test_area_code_is_not_checked_against_a_list() -> None:
     assert validate_resident_id(_make_id("999999", date(1990, 1, 1), 5), today=TODAY)
 
 
+def test_charset_message_names_position_and_what_is_allowed() -> None:
+    with pytest.raises(ResidentIdError) as info:
+        validate_resident_id("11010519491231002Y", today=TODAY)
+    assert info.value.expected == "digit_or_x"
+    assert info.value.message_zh == "第18位应为数字或X，实际为“Y”，请核对证件号码"
+
+
 def test_birth_date_and_sex() -> None:
     assert birth_date_of("11010519491231002X") == date(1949, 12, 31)
     assert sex_of("11010519491231002X") == "F"  # 17th digit 2 is even
