@@ -24,6 +24,10 @@ STATION_CODE_PATTERN = r"^\d{12}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 Entity = Literal["case", "case_event", "queue_event", "evaluation", "bad_review"]
+# A change may also announce a new catalogue or holiday calendar (fetch it with If-None-Match).
+ChangeEntity = Literal[
+    "case", "case_event", "queue_event", "evaluation", "bad_review", "catalogue", "holidays"
+]
 OpStatus = Literal["applied", "duplicate", "rejected", "conflict", "retry_later"]
 BundleKind = Literal["ops", "reply"]
 
@@ -112,7 +116,7 @@ class Change(_Model):
     """One entry of a station's change feed; `seq` is the server's commit-ordered sequence."""
 
     seq: int
-    entity: Entity
+    entity: ChangeEntity
     entity_id: str
     change_type: str
     payload: dict[str, Any]
