@@ -26,6 +26,10 @@ class TicketStatus(StrEnum):
 class QueueAction(StrEnum):
     """Something done to a ticket; the value is what the event log stores."""
 
+    # Hash like the stored string, so dicts keyed by "call" find QueueAction.CALL (and fast:
+    # Enum's own __hash__ is Python code hashing the member name).
+    __hash__ = str.__hash__
+
     ISSUE = "issue"
     CALL = "call"
     RECALL = "recall"
@@ -42,6 +46,10 @@ class QueueAction(StrEnum):
 
 class OperatorAction(StrEnum):
     """Something a counter operator does that is not about one ticket (暂停 / 恢复)."""
+
+    # Hash like the stored string, so dicts keyed by "call" find QueueAction.CALL (and fast:
+    # Enum's own __hash__ is Python code hashing the member name).
+    __hash__ = str.__hash__
 
     PAUSE = "pause"
     RESUME = "resume"
@@ -301,9 +309,7 @@ def apply(
     if action is _A.TRANSFER and (not to_category or to_category == ticket.category):
         raise InvalidTransfer(ticket.ticket_no, to_category)
     at = to_utc(at)
-    new = _moved(
-        ticket, action, rule[1], operator_id=operator_id, window_no=window_no, to_category=to_category
-    )
+    new = _moved(ticket, action, rule[1], operator_id=operator_id, window_no=window_no, to_category=to_category)
     data: Mapping[str, object] = _NO_DATA
     if action is _A.TRANSFER:
         data = MappingProxyType({"from_category": ticket.category})
