@@ -40,10 +40,7 @@ class QueueClosed(QueueError):  # noqa: N818 (names fixed by the issue)
         r = self.rule
         if not r.enabled:
             return f"“{r.name}”（{r.prefix}）暂停取号，请选择其他业务类别或联系值班长。"
-        return (
-            f"“{r.name}”（{r.prefix}）取号时间为 {r.open_from:%H:%M}–{r.open_until:%H:%M}，"
-            "现在不在取号时间内。"
-        )
+        return f"“{r.name}”（{r.prefix}）取号时间为 {r.open_from:%H:%M}–{r.open_until:%H:%M}，现在不在取号时间内。"
 
 
 class DailyCapReached(QueueError):  # noqa: N818 (names fixed by the issue)
