@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from email.utils import formatdate
 from typing import Any
 
@@ -67,3 +68,9 @@ def create_app(db_url: str) -> FastAPI:
     app.include_router(routes_district.router)
     app.add_middleware(ProtocolHeaders)
     return app
+
+
+def openapi_document() -> str:
+    """The OpenAPI document of the gateway as stable JSON text (what docs/openapi.json holds)."""
+    spec = create_app("sqlite://").openapi()
+    return json.dumps(spec, indent=2, ensure_ascii=False) + "\n"

@@ -1,4 +1,4 @@
-"""`yichuang gateway …` subcommands: serve, create-station, set-status, import-bundle, publish, rotate-epoch."""
+"""`yichuang gateway …` subcommands: serve, create-station, set-status, import-bundle, publish, openapi …"""
 
 from __future__ import annotations
 
@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--db", default=DEFAULT_DB)
     publish.add_argument("kind", choices=["catalogue", "holidays"])
     publish.add_argument("file", type=Path)
+    openapi = sub.add_parser("openapi", help="write the OpenAPI document (docs/openapi.json)")
+    openapi.add_argument("--out", type=Path, help="file to write; standard output if omitted")
     epoch = sub.add_parser("rotate-epoch", help="after restoring from backup: make stations reconcile")
     epoch.add_argument("--db", default=DEFAULT_DB)
     return p
@@ -113,7 +115,19 @@ def _rotate_epoch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _openapi(args: argparse.Namespace) -> int:
+    from gateway.app import openapi_document
+
+    text = openapi_document()
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
 _COMMANDS = {
+    "openapi": _openapi,
     "serve": _serve,
     "create-station": _create_station,
     "set-status": _set_status,
