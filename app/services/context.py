@@ -1,0 +1,105 @@
+"""Opening a profile: checks, migrations, backups, secrets, and the services built on them."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from app.config import Profile, ProfileProblem, Settings
+from app.db.migrate import MigrationReport, daily_backup, migrate
+from app.db.session import Database
+from app.security.credentials import (
+    NoSecureKeyring,
+    SecretStore,
+    load_or_create_pii_key,
+    open_secret_store,
+    usable_system_keyring,
+)
+from app.security.pii import PiiCipher
+from app.services.auth import AuthService
+from app.services.calendar import CalendarService
+from app.services.catalogue import CatalogueService
+from app.services.clock import Clock, SystemClock, local_day
+from app.services.station import StationService
+
+
+@dataclass
+class AppContext:
+    """Everything a window or a command needs, built once per process and passed down (no globals)."""
+
+    profile: Profile
+    settings: Settings
+    db: Database
+    open_secrets: Callable[[], SecretStore]
+    clock: Clock = field(default_factory=SystemClock)
+    migration: MigrationReport | None = None
+    fast_hash: bool = False  # tests and benchmarks: cheaper argon2 parameters
+
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    # ---- Services (built on first use so start-up stays fast)
+    @cached_property
+    def secrets(self) -> SecretStore:
+        # Unlocking a file keyring runs a deliberately slow KDF (~1 s): never before the login window.
+        with self._lock:
+            return self.open_secrets()
+
+    @cached_property
+    def cipher(self) -> PiiCipher:
+        return PiiCipher(load_or_create_pii_key(self.secrets))
+
+    def warm_up(self) -> None:
+        """Unlock the secrets and load the PII key ahead of need (call from a worker thread)."""
+        _ = self.cipher
+
+    @cached_property
+    def station(self) -> StationService:
+        return StationService(self.db, self.clock)
+
+    @cached_property
+    def auth(self) -> AuthService:
+        return AuthService(self.db, self.clock, fast_hash=self.fast_hash)
+
+    @cached_property
+    def catalogue(self) -> CatalogueService:
+        return CatalogueService(self.db, self.clock)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        return CalendarService(self.db, self.clock)
+
+    def close(self) -> None:
+        """Release the database file."""
+        self.db.dispose()
+
+
+def open_context(profile_dir: Path, *, demo: bool = False, passphrase: str | None = None,
+                 clock: Clock | None = None, fast_hash: bool = False) -> AppContext:
+    """Prepare the folder, migrate (copy aside first), back up daily, open the secret store.
+
+    Raises ProfileProblem, DatabaseProblem or NoSecureKeyring, each with `message_zh`.
+    """
+    profile = Profile(profile_dir)
+    profile.prepare()
+    settings = profile.load_settings()
+    if demo and not settings.demo:
+        settings = Settings(demo=True, keyring_mode="demo")
+        profile.save_settings(settings)
+    clock = clock or SystemClock()
+    report = migrate(profile.db_path, profile.backups_dir)
+    try:
+        daily_backup(profile.db_path, profile.backups_dir, local_day(clock.now(), settings.tz))
+    except OSError as exc:
+        raise ProfileProblem(f"无法写入每日备份（{exc}）。请检查磁盘空间。数据库本身未受影响。") from exc
+    if not settings.demo and not passphrase and not usable_system_keyring():
+        # A production profile refuses to keep citizens' data without a real secret store.
+        raise NoSecureKeyring("no usable system keyring and no passphrase")
+
+    def open_secrets() -> SecretStore:
+        return open_secret_store(profile.root, demo=settings.demo, passphrase=passphrase)
+
+    return AppContext(profile=profile, settings=settings, db=Database(profile.db_path), open_secrets=open_secrets,
+                      clock=clock, migration=report, fast_hash=fast_hash)

@@ -1,0 +1,116 @@
+"""The main window: navigation to the pages a role may open, the status bar, the idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from app.services.auth import OperatorInfo
+from app.services.context import AppContext
+from app.services.station import StationInfo
+from app.ui.idle_lock import IdleWatcher, LockOverlay
+from app.ui.pages.registry import PageSpec, default_pages
+
+
+class MainWindow(QMainWindow):
+    """One window per install: the counter's whole day happens here."""
+
+    sig_page_changed = Signal(str)
+    """The key of the page now shown."""
+
+    def __init__(self, ctx: AppContext, operator: OperatorInfo, station: StationInfo,
+                 pages: list[PageSpec] | None = None) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.operator = operator
+        self.station = station
+        self._specs = [p for p in (pages or default_pages()) if p.permission is None or operator.can(p.permission)]
+        self.pages: dict[str, QWidget] = {}
+        self._build_ui()
+        self._connect_signals()
+        self.show_page(self._specs[0].key)
+
+    # ---- Public API
+    def show_page(self, key: str) -> QWidget:
+        """Switch to a page (built on first visit, so start-up stays fast)."""
+        spec = next(s for s in self._specs if s.key == key)
+        if key not in self.pages:
+            page = spec.factory(self._ctx, self.operator)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(self.pages[key])
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self._specs.index(spec))
+        self.nav.blockSignals(False)
+        self.sig_page_changed.emit(key)
+        return self.pages[key]
+
+    def page_keys(self) -> list[str]:
+        """The pages this operator may open, in order."""
+        return [s.key for s in self._specs]
+
+    def set_sync_state(self, text: str) -> None:
+        """What the status bar says about the district platform."""
+        self.sync_label.setText(text)
+
+    def lock(self) -> None:
+        """Cover the window until the operator's password is given."""
+        self.lock_overlay.lock()
+
+    # ---- Qt overrides
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.lock_overlay.locked:
+            self.lock_overlay.setGeometry(self.rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        super().closeEvent(event)
+
+    # ---- Private
+    def _build_ui(self) -> None:
+        title = self.tr("一窗 综合受理") + f" — {self.station.name} {self.tr('窗口')}{self.station.window_no}"
+        if self.station.demo or self._ctx.settings.demo:
+            title += f"（{self.tr('演示环境')}）"
+        self.setWindowTitle(title)
+        self.resize(1280, 800)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150)
+        for spec in self._specs:
+            text = QCoreApplication.translate("pages", spec.title)
+            item = QListWidgetItem(f"{text}\t{spec.shortcut}" if spec.shortcut else text)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self._build_status_bar()
+        self.lock_overlay = LockOverlay(self, operator_name=self.operator.display_name,
+                                        verify=lambda pw: self._ctx.auth.verify_current(self.operator.id, pw))
+        self.idle = IdleWatcher(self._ctx.settings.idle_lock_minutes, self)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        role = {"clerk": self.tr("窗口人员"), "supervisor": self.tr("值班长"), "admin": self.tr("管理员")}
+        self.station_label = QLabel(f"{self.station.name}（{self.station.area_code}）")
+        self.window_label = QLabel(self.tr("窗口") + f" {self.station.window_no}")
+        self.operator_label = QLabel(f"{self.operator.display_name}（{role[self.operator.role.value]}）")
+        self.sync_label = QLabel(self.tr("未连接区平台"))
+        self.sync_label.setObjectName("sync_state")
+        for w in (self.station_label, self.window_label, self.operator_label):
+            bar.addWidget(w)
+        bar.addPermanentWidget(self.sync_label)
+
+    def _connect_signals(self) -> None:
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(self._specs[row].key))
+        self.idle.sig_idle.connect(self.lock)
+        for spec in self._specs:
+            if spec.shortcut:
+                QShortcut(QKeySequence(spec.shortcut), self, activated=lambda k=spec.key: self.show_page(k))
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)

@@ -1,0 +1,55 @@
+"""Which pages the main window shows, for which roles, and how each is built."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.security.roles import Permission
+from app.services.auth import OperatorInfo
+from app.services.context import AppContext
+
+PageFactory = Callable[[AppContext, OperatorInfo], QWidget]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One navigation entry: key, title (translated at use), who may open it, how to build it."""
+
+    key: str
+    title: str
+    permission: Permission | None
+    factory: PageFactory
+    shortcut: str = ""
+
+
+def _not_yet(text: str) -> PageFactory:
+    def build(_ctx: AppContext, _op: OperatorInfo) -> QWidget:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setMargin(40)
+        return label
+
+    return build
+
+
+def _catalogue(ctx: AppContext, _op: OperatorInfo) -> QWidget:
+    from app.ui.pages.catalogue import CataloguePage
+
+    return CataloguePage(ctx.catalogue)
+
+
+def default_pages() -> list[PageSpec]:
+    """The pages in navigation order; each later issue replaces its placeholder with the real page."""
+    pending = QT_TRANSLATE_NOOP("pages", "此功能尚未启用。")
+    return [
+        PageSpec("queue", QT_TRANSLATE_NOOP("pages", "叫号"), Permission.QUEUE_OPERATE, _not_yet(pending), "F2"),
+        PageSpec("intake", QT_TRANSLATE_NOOP("pages", "受理"), Permission.INTAKE_OPERATE, _not_yet(pending), "F3"),
+        PageSpec("cases", QT_TRANSLATE_NOOP("pages", "办件"), Permission.CASES_OPERATE, _not_yet(pending), "F4"),
+        PageSpec("catalogue", QT_TRANSLATE_NOOP("pages", "事项目录"), None, _catalogue, "F5"),
+        PageSpec("stats", QT_TRANSLATE_NOOP("pages", "统计"), Permission.STATS_READ, _not_yet(pending), "F6"),
+        PageSpec("settings", QT_TRANSLATE_NOOP("pages", "设置"), Permission.SETTINGS_ADMIN, _not_yet(pending), "F7"),
+    ]
