@@ -22,6 +22,7 @@ from app.domain.catalogue_model import (
     RowError,
     ServiceItem,
     Situation,
+    zh_name,
 )
 from app.domain.catalogue_parse import parse_catalogue
 from app.domain.catalogue_rows import ROW_COLUMNS, parse_catalogue_rows
@@ -31,7 +32,7 @@ __all__ = [
     "ITEM_STATUSES", "TASK_TYPES", "ZH_NAMES", "ROW_COLUMNS", "FORMAT_TAG",
     "AcceptMode", "Bundle", "Catalogue", "CatalogueError", "DeliveryMode", "Material", "MaterialFormat",
     "MaterialSource", "Necessity", "ProjectType", "RowError", "ServiceItem", "Situation",
-    "catalogue_to_dict", "item_to_dict", "parse_catalogue", "parse_catalogue_rows",
+    "catalogue_to_dict", "item_to_dict", "parse_catalogue", "parse_catalogue_rows", "zh_name",
 ]
 
 FORMAT_TAG = "yichuang-catalogue/1"

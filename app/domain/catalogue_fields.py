@@ -7,7 +7,7 @@ from collections.abc import Callable
 from enum import Enum, IntEnum
 from typing import Any
 
-from app.domain.catalogue_model import ZH_NAMES, RowError
+from app.domain.catalogue_model import RowError, zh_name
 from app.domain.units import TimeLimit, TimeUnit
 
 # Problem code → Chinese template. Kept in one table so wording stays consistent and testable by code.
@@ -162,7 +162,7 @@ def choice(d: dict[str, Any], key: str, s: Sink, cls: type[Enum]) -> Any:
         return members[0]
     found = enum_lookup(cls, value)
     if found is None:
-        names = "、".join(f"{m.value}（{ZH_NAMES.get(m, '')}）" for m in members)
+        names = "、".join(f"{m.value}（{zh_name(m)}）" for m in members)
         s.add(key, "bad_choice", value=value, choices=names)
         return members[0]
     return found
@@ -173,7 +173,7 @@ def enum_lookup(cls: type[Enum], value: Any) -> Any:
     norm = str(value).strip()
     for m in cls:
         as_code = str(int(m.value)) if isinstance(m, IntEnum) else str(m.value)
-        if norm in (as_code, ZH_NAMES.get(m)) or norm.lower() == as_code:
+        if norm in (as_code, zh_name(m)) or norm.lower() == as_code:
             return m
     return None
 

@@ -57,25 +57,32 @@ class DeliveryMode(StrEnum):
 
 
 # Chinese names as they appear in 办事指南 and clerk-made spreadsheets; the parser accepts them as
-# aliases of the codes, so an XLSX typed by a clerk needs no English.
-ZH_NAMES: dict[Enum, str] = {
-    Necessity.REQUIRED: "必要",
-    Necessity.OPTIONAL: "非必要",
-    Necessity.CONDITIONAL: "情形必要",
-    AcceptMode.ORIGINAL: "收原件",
-    AcceptMode.VERIFY_ORIGINAL_KEEP_COPY: "验原件收复印件",
-    AcceptMode.ORIGINAL_AND_COPY: "收原件及复印件",
-    MaterialFormat.PAPER: "纸质",
-    MaterialFormat.ELECTRONIC: "电子",
-    MaterialFormat.PAPER_AND_ELECTRONIC: "纸质+电子",
-    MaterialSource.APPLICANT: "申请人自备",
-    MaterialSource.GOVERNMENT: "政府部门核发",
-    MaterialSource.OTHER: "其他",
-    ProjectType.IMMEDIATE: "即办件",
-    ProjectType.PROMISE: "承诺件",
-    DeliveryMode.WINDOW: "窗口领取",
-    DeliveryMode.MAIL: "邮寄",
+# aliases of the codes, so an XLSX typed by a clerk needs no English. Keyed by (enum class, member)
+# because IntEnum members of different classes with the same number compare equal.
+ZH_NAMES: dict[tuple[type[Enum], Enum], str] = {
+    (Necessity, Necessity.REQUIRED): "必要",
+    (Necessity, Necessity.OPTIONAL): "非必要",
+    (Necessity, Necessity.CONDITIONAL): "情形必要",
+    (AcceptMode, AcceptMode.ORIGINAL): "收原件",
+    (AcceptMode, AcceptMode.VERIFY_ORIGINAL_KEEP_COPY): "验原件收复印件",
+    (AcceptMode, AcceptMode.ORIGINAL_AND_COPY): "收原件及复印件",
+    (MaterialFormat, MaterialFormat.PAPER): "纸质",
+    (MaterialFormat, MaterialFormat.ELECTRONIC): "电子",
+    (MaterialFormat, MaterialFormat.PAPER_AND_ELECTRONIC): "纸质+电子",
+    (MaterialSource, MaterialSource.APPLICANT): "申请人自备",
+    (MaterialSource, MaterialSource.GOVERNMENT): "政府部门核发",
+    (MaterialSource, MaterialSource.OTHER): "其他",
+    (ProjectType, ProjectType.IMMEDIATE): "即办件",
+    (ProjectType, ProjectType.PROMISE): "承诺件",
+    (DeliveryMode, DeliveryMode.WINDOW): "窗口领取",
+    (DeliveryMode, DeliveryMode.MAIL): "邮寄",
 }
+
+
+def zh_name(member: Enum) -> str:
+    """The Chinese name of a catalogue enum member (e.g. Necessity.REQUIRED → 必要); "" if none."""
+    return ZH_NAMES.get((type(member), member), "")
+
 
 TASK_TYPES: tuple[str, ...] = (
     "许可", "处罚", "强制", "征收", "给付", "检查", "确认", "奖励", "裁决", "其他行政权力", "公共服务",
