@@ -263,13 +263,28 @@ def spacer(env: Env, block: Block) -> list[Flowable]:
     ]
 
 
+class PageFooter(Flowable):
+    """Footer text that the renderer draws in the bottom margin of every A4 page (takes no story space)."""
+
+    def __init__(self, para: Paragraph) -> None:
+        super().__init__()
+        self.para = para
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Zero size: the text lives in the page margin."""
+        return 0, 0
+
+    def draw(self) -> None:
+        """Nothing here; see render._page_decorator."""
+
+
 def footer(env: Env, block: Block) -> list[Flowable]:
-    """Small grey closing text (phones, hints) under a thin rule."""
+    """Small grey closing text (phones, hints): page footer on A4, under a thin rule at the end of a roll."""
     st = style(env.layout, size="small", align=block.spec.get("align", "left"), grey=True)
-    return [
-        HRFlowable(width="100%", thickness=0.4, color=RULE, spaceBefore=2 * mm, spaceAfter=1 * mm),
-        Paragraph(_text(env, block, block.spec["text"]), st),
-    ]
+    para = Paragraph(_text(env, block, block.spec["text"]), st)
+    if not env.layout.is_roll:
+        return [PageFooter(para)]
+    return [HRFlowable(width="100%", thickness=0.4, color=RULE, spaceBefore=2 * mm, spaceAfter=1 * mm), para]
 
 
 RENDERERS: dict[str, Callable[[Env, Block], list[Flowable]]] = {

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph
 
-from app.print.blocks import Env, flowables
+from app.print.blocks import Env, PageFooter, flowables
 from app.print.fill import format_value, station_zone
 from app.print.fonts import BODY, BOLD, register_fonts
 from app.print.layout import GREY, LAYOUTS, Layout, style
@@ -88,8 +88,10 @@ def _date_formatter(context: Mapping[str, Any]) -> Any:
     return lambda *_args: stamp
 
 
-def _page_decorator(template: DocumentTemplate, layout: Layout, context: Mapping[str, Any], reprint: bool) -> Any:
-    """Per-page furniture: metadata on page 1; on A4 the template tag, page number and 补打 corner mark."""
+def _page_decorator(
+    template: DocumentTemplate, layout: Layout, context: Mapping[str, Any], reprint: bool, footers: list[Paragraph]
+) -> Any:
+    """Per-page furniture: fixed dates; on A4 the footer text, template tag, page number and 补打 corner mark."""
     formatter = _date_formatter(context)
 
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -98,10 +100,19 @@ def _page_decorator(template: DocumentTemplate, layout: Layout, context: Mapping
         if layout.is_roll:
             return
         canvas.saveState()
+        y = 11 * mm
+        for para in reversed(footers):
+            para.wrap(layout.frame_width, layout.margin_y)
+            para.drawOn(canvas, layout.margin_x, y)
+            y += para.height
+        if footers:
+            canvas.setStrokeColor(GREY)
+            canvas.setLineWidth(0.4)
+            canvas.line(layout.margin_x, y + 2, layout.page_width - layout.margin_x, y + 2)
         canvas.setFont(BODY, 7.5)
         canvas.setFillColor(GREY)
-        canvas.drawString(layout.margin_x, 10 * mm, f"{template.template_id}@{template.version}")
-        canvas.drawRightString(layout.page_width - layout.margin_x, 10 * mm, f"第 {doc.page} 页")
+        canvas.drawString(layout.margin_x, 7 * mm, f"{template.template_id}@{template.version}")
+        canvas.drawRightString(layout.page_width - layout.margin_x, 7 * mm, f"第 {doc.page} 页")
         if reprint:
             canvas.setFont(BOLD, 12)
             x, y = layout.page_width - layout.margin_x, layout.page_height - 13 * mm
@@ -123,6 +134,8 @@ def _build(
     template: DocumentTemplate, layout: Layout, story: list[Flowable], context: Mapping[str, Any], reprint: bool
 ) -> tuple[bytes, int]:
     """Lay the story out on the profile's page(s); returns the PDF bytes and the page count."""
+    footers = [f.para for f in story if isinstance(f, PageFooter)]
+    story = [f for f in story if not isinstance(f, PageFooter)]
     page_w, page_h = _page_size(layout, story)
     buf = io.BytesIO()
     agency = lookup(context, "station.agency_name")
@@ -153,7 +166,7 @@ def _build(
         id="body",
     )
     doc.addPageTemplates(
-        [PageTemplate(id="page", frames=[frame], onPage=_page_decorator(template, layout, context, reprint))]
+        [PageTemplate(id="page", frames=[frame], onPage=_page_decorator(template, layout, context, reprint, footers))]
     )
     doc.build(story)
     return buf.getvalue(), doc.page
