@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class TimeUnit(str, Enum):
+class TimeUnit(StrEnum):
     """Unit of a 法定时限 / 承诺时限 (codes follow provincial exchange specs: 1 工作日, 2 自然日)."""
 
     WORKING_DAY = "working_day"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.catalogue import AcceptMode, MaterialFormat, MaterialSource, Necessity, ProjectType
 from app.domain.units import TimeLimit, TimeUnit

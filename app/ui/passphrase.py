@@ -11,7 +11,8 @@ def ask_passphrase(reason: str) -> str | None:
     text, ok = QInputDialog.getText(
         None,
         QCoreApplication.translate("passphrase", "加密文件密钥环"),
-        reason + "\n\n" + QCoreApplication.translate("passphrase", "请输入加密文件密钥环的口令（首次使用即设置口令）："),
+        reason + "\n\n"
+        + QCoreApplication.translate("passphrase", "请输入加密文件密钥环的口令（首次使用即设置口令）："),
         QLineEdit.EchoMode.Password,
     )
     return text if ok and text else None

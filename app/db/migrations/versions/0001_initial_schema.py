@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 18:23:39.501237
+Create Date: first release
 """
 
 from __future__ import annotations
