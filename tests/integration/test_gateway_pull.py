@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.sync.protocol import PROTOCOL_HEADER, Heartbeat, PullResponse, make_op
 from gateway import admin
-from tests.integration.test_gateway_push import NOW, OTHER, STATION, Gateway, case_op
+from tests.integration.test_gateway_push import (
+    BACKENDS,
+    NOW,
+    OTHER,
+    STATION,
+    Gateway,
+    case_op,
+    database_url,
+)
 
 CHANGES = f"/api/v1/stations/{STATION}/changes"
 
 
-@pytest.fixture
-def gw(tmp_path: Any) -> Gateway:
-    return Gateway(tmp_path)
+@pytest.fixture(params=BACKENDS)
+def gw(request: Any, tmp_path: Path) -> Iterator[Gateway]:
+    for url in database_url(request.param, tmp_path):
+        gateway = Gateway(url)
+        yield gateway
+        gateway.store.dispose()
 
 
 def pull(gw: Gateway, cursor: str | None = None, limit: int = 200) -> PullResponse:

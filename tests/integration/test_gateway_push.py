@@ -2,30 +2,56 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, make_url, select
 
 from app.sync.protocol import Op, PushRequest, PushResponse, make_op
 from gateway import admin
 from gateway.app import create_app
+from gateway.db import normalise_url
 from gateway.models import CaseEventRow, CaseRow, ProcessedOp
 
 STATION = "110105001001"
 OTHER = "110105002002"
 NOW = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
+# A server URL whose user may CREATE DATABASE, e.g. postgresql://postgres@127.0.0.1:5432/postgres
+PG_URL = os.environ.get("YICHUANG_TEST_PG_URL")
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def database_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh empty database per test: a SQLite file, or a throw-away PostgreSQL database."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'gw.db'}"
+        return
+    if not PG_URL:
+        pytest.skip("set YICHUANG_TEST_PG_URL to run the gateway tests on PostgreSQL")
+    name = f"gw_test_{uuid.uuid4().hex[:12]}"
+    server = create_engine(normalise_url(PG_URL), isolation_level="AUTOCOMMIT")
+    with server.connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(normalise_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        server.dispose()
 
 
 class Gateway:
     """A gateway on a SQLite file with one station, one foreign station and a district account."""
 
-    def __init__(self, tmp_path: Any) -> None:
-        self.app = create_app(f"sqlite:///{tmp_path / 'gw.db'}")
+    def __init__(self, db_url: str) -> None:
+        self.app = create_app(db_url)
         self.store = self.app.state.store
         self.client = TestClient(self.app)
         self.token = admin.create_station(self.store, STATION, "东坝村便民服务站")
@@ -65,9 +91,12 @@ def update_op(case_id: str, seq: int, base: int, **payload: Any) -> Op:
     )  # fmt: skip
 
 
-@pytest.fixture
-def gw(tmp_path: Any) -> Gateway:
-    return Gateway(tmp_path)
+@pytest.fixture(params=BACKENDS)
+def gw(request: Any, tmp_path: Path) -> Iterator[Gateway]:
+    for url in database_url(request.param, tmp_path):
+        gateway = Gateway(url)
+        yield gateway
+        gateway.store.dispose()
 
 
 def test_push_applies_then_replay_is_duplicate_with_same_version(gw: Gateway) -> None:
