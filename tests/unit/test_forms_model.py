@@ -82,13 +82,15 @@ def test_select_and_multiselect_membership() -> None:
     model.set("s", "z")
     model.set("m", "a q")
     assert [(e.code, e.message_zh) for e in model.validate()] == [
-        ("choice", "「单选」的选项 z 不在可选范围内，请重新选择"), ("choice", "「多选」的选项 q 不在可选范围内，请重新选择"),
+        ("choice", "「单选」的选项 z 不在可选范围内，请重新选择"),
+        ("choice", "「多选」的选项 q 不在可选范围内，请重新选择"),
     ]
 
 
 def test_choice_filter_cascades() -> None:
     model = make({"name": "town", "type": "select", "label": "乡镇", "choice_list": "t"},
-                 {"name": "vil", "type": "select", "label": "村", "choice_list": "v", "choice_filter": "choice('town') = ${town}"},
+                 {"name": "vil", "type": "select", "label": "村", "choice_list": "v",
+                  "choice_filter": "choice('town') = ${town}"},
                  t=[{"name": "q", "label": "青山"}, {"name": "b", "label": "白水"}],
                  v=[{"name": "v1", "label": "一村", "town": "q"}, {"name": "v2", "label": "二村", "town": "b"}])
     model.set("town", "q")
@@ -118,7 +120,8 @@ def test_required_as_expression() -> None:
 
 def test_relevance_excludes_from_validation_and_export_but_keeps_value() -> None:
     model = make({"name": "kind", "type": "text", "label": "类型"},
-                 {"name": "old", "type": "text", "label": "原证号", "required": True, "relevant": "${kind} = 'rebuild'"})
+                 {"name": "old", "type": "text", "label": "原证号", "required": True,
+                  "relevant": "${kind} = 'rebuild'"})
     assert model.validate() == () and model.export() == {"kind": None}
     model.set("kind", "rebuild")
     assert codes(model) == [("old", "required")]

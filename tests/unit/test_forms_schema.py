@@ -55,7 +55,8 @@ def test_missing_right_paren_message() -> None:
     ({"name": "a", "type": "int", "label": "a", "relevant": ". > 1"},
      ("a.relevant", "expression.misplaced", "字段 a: relevant ${.} 只能用在 constraint 中")),
     ({"name": "a", "type": "colour", "label": "a"}, ("a.type", "bad_type", "字段 a: 不支持的类型 colour")),
-    ({"name": "a", "type": "int", "label": "a", "requird": True}, ("a.requird", "unknown_key", "字段 a: 未知的属性 requird")),
+    ({"name": "a", "type": "int", "label": "a", "requird": True},
+     ("a.requird", "unknown_key", "字段 a: 未知的属性 requird")),
     ({"name": "a", "type": "select", "label": "a", "choice_list": "zz"},
      ("a.choice_list", "unknown_choice_list", "字段 a: 选项列表 zz 不存在")),
     ({"name": "a", "type": "int", "label": "a", "default": "abc"},
@@ -63,7 +64,8 @@ def test_missing_right_paren_message() -> None:
     ({"name": "1a", "type": "int", "label": "a"},
      ("fields[0]", "bad_name", "fields[0]: 字段名 name 应为字母、数字、下划线，且以字母开头")),
     ({"name": "a", "type": "int"}, ("a.label", "no_label", "字段 a: 需要标签 label")),
-    ({"name": "r", "type": "repeat", "label": "r", "min": 3, "max": 1, "fields": [{"name": "x", "type": "int", "label": "x"}]},
+    ({"name": "r", "type": "repeat", "label": "r", "min": 3, "max": 1,
+      "fields": [{"name": "x", "type": "int", "label": "x"}]},
      ("r.max", "bad_max", "字段 r: max 应为不小于 min、不大于 200 的整数")),
 ])
 def test_bad_field_definitions(field: dict[str, object], expected: tuple[str, str, str]) -> None:
