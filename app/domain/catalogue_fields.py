@@ -102,6 +102,8 @@ def text(d: dict[str, Any], key: str, s: Sink, *, required: bool = True) -> str:
         if required:
             s.add(key, "missing")
         return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a spreadsheet cell holding 12345 arrives as 12345.0
     if isinstance(value, bool) or not isinstance(value, str | int):
         s.add(key, "not_text", value=value)
         return ""
