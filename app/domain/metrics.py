@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from operator import attrgetter
 from typing import Protocol
 
@@ -221,6 +221,7 @@ _BY_NAME: dict[str, _Handler] = {
 
 # QueueAction / OperatorAction hash like their values, so string keys serve both enums and DB rows.
 _HANDLERS = _BY_NAME
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _FIELDS = attrgetter("ticket_id", "action", "at", "category", "operator_id")
 
 
@@ -240,6 +241,33 @@ def queue_figures(events: Iterable[EventRecord], *, now: datetime, day_start_utc
     for op, since in tally.paused.items():
         _add_pause(tally, op, since, now)
     return _figures(tally, now)
+
+
+@dataclass(frozen=True)
+class TicketDurations:
+    """One ticket's derived durations in seconds (None when the step never happened)."""
+
+    wait: float | None
+    walk_ups: tuple[float, ...]
+    service: float | None
+
+
+def ticket_durations(events: Iterable[EventRecord]) -> TicketDurations:
+    """Durations of ONE ticket from its events in time order, by the same rules as queue_figures.
+
+    Services can store these on the ticket when it finishes, so statistics over long periods
+    summarise stored columns instead of replaying every event.
+    """
+    tally = _Tally(_EPOCH)
+    for tid, action, at, cat, op in map(_FIELDS, events):
+        handler = _HANDLERS.get(action)
+        if handler is not None:
+            handler(tally, tid, at, cat, op)
+    return TicketDurations(
+        tally.waits[0] if tally.waits else None,
+        tuple(tally.walk_ups),
+        tally.services[-1] if tally.services else None,
+    )
 
 
 def _figures(t: _Tally, now: datetime) -> QueueFigures:
@@ -279,4 +307,6 @@ __all__ = [
     "percentile",
     "queue_figures",
     "summarise_durations",
+    "ticket_durations",
+    "TicketDurations",
 ]

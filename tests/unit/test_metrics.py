@@ -7,7 +7,15 @@ from typing import NamedTuple
 
 import pytest
 
-from app.domain.metrics import DurationSummary, QueueFigures, percentile, queue_figures, summarise_durations
+from app.domain.metrics import (
+    DurationSummary,
+    QueueFigures,
+    TicketDurations,
+    percentile,
+    queue_figures,
+    summarise_durations,
+    ticket_durations,
+)
 from app.domain.queue import OperatorAction, QueueAction
 
 DAY_START = datetime(2024, 3, 1, 0, 0, tzinfo=UTC)  # 08:00 station time
@@ -136,3 +144,11 @@ def test_summarise_durations():
     # 4 values: median rank 2 -> 20; p90 rank ceil(3.6) = 4 -> 40.
     assert summarise_durations([40, 10, 30, 20]) == DurationSummary(4, 20, 40, 40)
     assert summarise_durations([]) == DurationSummary()
+
+
+def test_ticket_durations_follow_the_same_rules():
+    t2 = [r for r in MORNING if r.ticket_id == "t2"]
+    # From the fixture comments: wait 29 min, walk-ups 4 and 1 min, service 15 min.
+    assert ticket_durations(t2) == TicketDurations(29 * 60.0, (240.0, 60.0), 15 * 60.0)
+    waiting = [r for r in MORNING if r.ticket_id == "t6"]
+    assert ticket_durations(waiting) == TicketDurations(None, (), None)
