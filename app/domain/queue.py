@@ -301,6 +301,22 @@ def apply(
     ISSUE is never legal here (use `issue`): the ticket already exists.
     """
     action = QueueAction(action)
+    target = _check(ticket, action, reason, to_category)
+    at = to_utc(at)
+    new = _moved(ticket, action, target, operator_id=operator_id, window_no=window_no, to_category=to_category)
+    data: Mapping[str, object] = _NO_DATA
+    if action is _A.TRANSFER:
+        data = MappingProxyType({"from_category": ticket.category})
+    elif action is _A.RECALL:
+        data = MappingProxyType({"recall_count": new.recall_count})
+    event = QueueEvent(
+        ticket.ticket_id, action, at, operator_id, window_no, ticket.status, new.status, new.category, reason, data
+    )  # fmt: skip
+    return new, event
+
+
+def _check(ticket: TicketState, action: QueueAction, reason: str | None, to_category: str | None) -> TicketStatus:
+    """Raise the QueueError that refuses `action`, or return the status it leads to."""
     rule = _RULES.get(action)
     if rule is None or ticket.status not in rule[0]:
         raise IllegalTicketTransition(ticket.ticket_no, ticket.status, action)
@@ -308,26 +324,7 @@ def apply(
         raise ReasonRequired(action)
     if action is _A.TRANSFER and (not to_category or to_category == ticket.category):
         raise InvalidTransfer(ticket.ticket_no, to_category)
-    at = to_utc(at)
-    new = _moved(ticket, action, rule[1], operator_id=operator_id, window_no=window_no, to_category=to_category)
-    data: Mapping[str, object] = _NO_DATA
-    if action is _A.TRANSFER:
-        data = MappingProxyType({"from_category": ticket.category})
-    elif action is _A.RECALL:
-        data = MappingProxyType({"recall_count": new.recall_count})
-    event = QueueEvent(
-        ticket.ticket_id,
-        action,
-        at,
-        operator_id,
-        window_no,
-        ticket.status,
-        new.status,
-        new.category,
-        reason,
-        data,
-    )
-    return new, event
+    return rule[1]
 
 
 def _moved(
