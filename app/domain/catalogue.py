@@ -40,6 +40,8 @@ FORMAT_TAG = "yichuang-catalogue/1"
 
 def _plain(value: Any) -> Any:
     """Enum → its code, tuples → lists, TimeLimit → {days, unit}; leaves JSON scalars alone."""
+    if value is None or type(value) in (str, int, bool):
+        return value  # the common case first: most fields are plain scalars
     if isinstance(value, IntEnum):
         return int(value)
     if isinstance(value, Enum):
@@ -51,21 +53,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_MATERIAL_FIELDS = tuple(Material.__dataclass_fields__)
+_ITEM_FIELDS = tuple(ServiceItem.__dataclass_fields__)
+
+
 def _material_to_dict(m: Material) -> dict[str, Any]:
-    return {name: _plain(getattr(m, name)) for name in Material.__dataclass_fields__}
+    return {name: _plain(getattr(m, name)) for name in _MATERIAL_FIELDS}
 
 
 def item_to_dict(item: ServiceItem) -> dict[str, Any]:
     """One item in the JSON format."""
-    out: dict[str, Any] = {}
-    for name in ServiceItem.__dataclass_fields__:
-        value = getattr(item, name)
-        if name == "materials":
-            out[name] = [_material_to_dict(m) for m in value]
-        elif name == "situations":
-            out[name] = [{"code": s.code, "name": s.name, "description": s.description} for s in value]
-        else:
-            out[name] = _plain(value)
+    out = {name: _plain(getattr(item, name)) for name in _ITEM_FIELDS
+           if name not in ("materials", "situations")}
+    out["situations"] = [{"code": s.code, "name": s.name, "description": s.description} for s in item.situations]
+    out["materials"] = [_material_to_dict(m) for m in item.materials]
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from enum import Enum, IntEnum
+from functools import cache
 from typing import Any
 
 from app.domain.catalogue_model import RowError, zh_name
@@ -173,11 +174,19 @@ def choice(d: dict[str, Any], key: str, s: Sink, cls: type[Enum]) -> Any:
 def enum_lookup(cls: type[Enum], value: Any) -> Any:
     """The member of `cls` matching a code, number or Chinese name, or None."""
     norm = str(value).strip()
+    aliases = _aliases(cls)
+    return aliases.get(norm) or aliases.get(norm.lower())
+
+
+@cache
+def _aliases(cls: type[Enum]) -> dict[str, Enum]:
+    """Code, number and Chinese name → member, built once per enum class (parsing is hot in imports)."""
+    out: dict[str, Enum] = {}
     for m in cls:
-        as_code = str(int(m.value)) if isinstance(m, IntEnum) else str(m.value)
-        if norm in (as_code, zh_name(m)) or norm.lower() == as_code:
-            return m
-    return None
+        out[str(int(m.value)) if isinstance(m, IntEnum) else str(m.value)] = m
+        if zh_name(m):
+            out[zh_name(m)] = m
+    return out
 
 
 def one_of(d: dict[str, Any], key: str, s: Sink, allowed: tuple[str, ...], default: str | None = None) -> str:

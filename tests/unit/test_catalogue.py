@@ -329,3 +329,12 @@ def test_generator_10000_items_fast() -> None:
     cat = generate_catalogue(10_000)
     assert time.perf_counter() - start < 3.0
     assert len(cat.items) == 10_000
+
+
+def test_documented_example_item_is_valid() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "catalogue-format.md").read_text(encoding="utf-8")
+    block = doc.split("## Example (abridged)", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    example = json.loads(block)
+    example["bundles"] = []  # the example's bundle names items left out of the abridged listing
+    cat = parse_catalogue(example, source="docs")
+    assert cat.item("GTH01").materials_for(["WCQ"])[-1].proof_replaced == "住所（经营场所）使用证明"
