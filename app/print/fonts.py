@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.lib import textsplit
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import paragraph as rl_paragraph
+
+from app.print import linebreak
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -29,8 +29,7 @@ _FILES: dict[str, tuple[str, int]] = {
     BOLD: ("LXGWWenKai-Bold.ttf", 0),
 }
 
-#: Chinese closing punctuation that must never start a line (reportlab's lists are Japanese-centric).
-CLOSING_PUNCTUATION = "，。；：！？、）》」』】〕〉”’…‥·．％‰,.;:!?)]}%"
+CLOSING_PUNCTUATION = linebreak.CLOSING_PUNCTUATION
 
 _lock = threading.Lock()
 _registered = False
@@ -59,12 +58,23 @@ class UnprintableCharacter(Exception):
         )
 
 
-def _patch_line_breaking() -> None:
-    """Add Chinese closing punctuation to reportlab's cannot-start-a-line tables (both copies)."""
-    extra = "".join(c for c in CLOSING_PUNCTUATION if c not in textsplit.ALL_CANNOT_START)
-    textsplit.ALL_CANNOT_START = textsplit.ALL_CANNOT_START + extra
-    # paragraph.py imported the string by value, so its module global must be patched too.
-    rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+def _utf16_hex(code_point: int) -> str:
+    """UTF-16BE hex of a code point: a surrogate pair above the BMP (as the PDF ToUnicode CMap requires)."""
+    return chr(code_point).encode("utf-16-be").hex().upper()
+
+
+_original_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab writes `<201D4>` for Ext-B characters, which readers reject; write surrogate pairs instead."""
+    cmap = _original_to_unicode(fontname, subset)
+    if all(v <= 0xFFFF for v in subset):
+        return cmap
+    for i, v in enumerate(subset):
+        if v > 0xFFFF:
+            cmap = cmap.replace(f"<{i:02X}> <{v:04X}>", f"<{i:02X}> <{_utf16_hex(v)}>")
+    return cmap
 
 
 def register_fonts() -> None:
@@ -81,7 +91,9 @@ def register_fonts() -> None:
             _cmaps[name] = frozenset(font.face.charToGlyph)
         pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
         pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=BOLD, italic=FALLBACK, boldItalic=BOLD)
-        _patch_line_breaking()
+        linebreak.install()
+        # Text extraction (search, copy, our own tests) must see rare name characters too.
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         _registered = True
 
 
