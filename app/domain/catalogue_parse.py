@@ -24,6 +24,7 @@ from app.domain.catalogue_model import (
     ServiceItem,
     Situation,
 )
+from app.domain.units import TimeUnit
 
 ITEM_FIELDS = frozenset(
     "code task_code catalog_code name short_name keywords department dept_code task_type project_type "
@@ -37,6 +38,7 @@ MATERIAL_FIELDS = frozenset(
     "blank_form".split()
 )
 BUNDLE_FIELDS = frozenset("code name item_codes description keywords".split())
+_UNIT_ZH = {TimeUnit.WORKING_DAY: "工作日", TimeUnit.NATURAL_DAY: "自然日"}
 TOP_FIELDS = frozenset("format version published items bundles".split())
 
 
@@ -137,7 +139,9 @@ def parse_item(d: Any, s: Sink) -> ServiceItem:
         version=f.integer(d, "version", s, default=1),
         status=f.one_of(d, "status", s, ITEM_STATUSES, default="active"),
     )
-    _check_item(item, s)
+    # Compare limits only when both were given: a missing one would add a second, misleading error.
+    limits_given = isinstance(d.get("legal_limit"), dict) and isinstance(d.get("promise_limit"), dict)
+    _check_item(item, s, check_limits=limits_given)
     return item
 
 
@@ -152,23 +156,29 @@ def _delivery(d: dict[str, Any], s: Sink) -> tuple[DeliveryMode, ...]:
     return tuple(out)
 
 
-def _check_item(item: ServiceItem, s: Sink) -> None:
+def _check_item(item: ServiceItem, s: Sink, *, check_limits: bool) -> None:
     """Cross-field rules of one item: time limits, materials against the item's flags and situations."""
-    legal, promise = item.legal_limit, item.promise_limit
-    if legal.unit is not promise.unit:
-        s.add("promise_limit", "unit_mismatch", promise=promise.unit.value, legal=legal.unit.value)
-    elif promise.days > legal.days:
-        s.add("promise_limit", "promise_exceeds_legal", promise=promise.days, legal=legal.days)
-    if item.project_type is ProjectType.IMMEDIATE and promise.days != 0:
-        s.add("promise_limit", "immediate_promise", promise=promise.days)
-    if item.project_type is ProjectType.PROMISE and promise.days == 0:
-        s.add("promise_limit", "promise_zero")
+    if check_limits:
+        _check_limits(item, s)
     if item.status == "active" and not item.materials:
         s.add("materials", "no_materials")
     situation_codes = {x.code for x in item.situations}
     seen: set[str] = set()
     for k, m in enumerate(item.materials):
         _check_material_in_item(item, m, situation_codes, seen, s.child(f"materials[{k}]."))
+
+
+def _check_limits(item: ServiceItem, s: Sink) -> None:
+    """承诺时限 within 法定时限 in the same unit; 即办件 promise 0, 承诺件 promise > 0."""
+    legal, promise = item.legal_limit, item.promise_limit
+    if legal.unit is not promise.unit:
+        s.add("promise_limit", "unit_mismatch", promise=_UNIT_ZH[promise.unit], legal=_UNIT_ZH[legal.unit])
+    elif promise.days > legal.days:
+        s.add("promise_limit", "promise_exceeds_legal", promise=promise.days, legal=legal.days)
+    if item.project_type is ProjectType.IMMEDIATE and promise.days != 0:
+        s.add("promise_limit", "immediate_promise", promise=promise.days)
+    if item.project_type is ProjectType.PROMISE and promise.days == 0:
+        s.add("promise_limit", "promise_zero")
 
 
 def _check_material_in_item(item: ServiceItem, m: Material, situation_codes: set[str],

@@ -168,6 +168,12 @@ def test_immediate_item_must_have_zero_promise(data: dict[str, Any]) -> None:
     assert [(e.row, e.column, e.code) for e in errors_of(data)] == [(k + 1, "promise_limit", "immediate_promise")]
 
 
+def test_missing_limit_gives_one_error_only(data: dict[str, Any]) -> None:
+    k = idx(data, "ZJD01")
+    del data["items"][k]["promise_limit"]
+    assert [(e.row, e.column, e.code) for e in errors_of(data)] == [(k + 1, "promise_limit", "missing")]
+
+
 def test_retired_item_may_have_no_materials(data: dict[str, Any]) -> None:
     data["items"][0].update(materials=[], status="retired")
     assert parse_catalogue(data, source="demo.json").items[0].status == "retired"
