@@ -75,8 +75,9 @@ def expected_values(template_id: str, profile: str, context: dict[str, Any]) -> 
         scopes: list[Any] = [context]
         if "over" in block.spec:
             items = lookup(context, block.spec["over"])
-            scopes = [] if is_missing(items) else [ChainMap({"row": r, "index": i}, context) for i, r in
-                                                    enumerate(items, 1)]
+            scopes = (
+                [] if is_missing(items) else [ChainMap({"row": r, "index": i}, context) for i, r in enumerate(items, 1)]
+            )
         texts = [str(v) for k, v in block.spec.items() if k in ("text", "item", "beside", "agency", "date")]
         for row in block.spec.get("rows", []):
             if isinstance(row, dict):
