@@ -21,7 +21,7 @@ from app.db.models.catalogue import (
     SituationRow,
 )
 from app.db.models.evaluation import BadReviewTicket, Evaluation
-from app.db.models.queue import QueueCategory, QueueEvent, QueueTicket
+from app.db.models.queue import QueueCategory, QueueEvent, QueueTicket, QueueWindow
 from app.db.models.station import (
     AuditLog,
     Counter,
@@ -36,7 +36,8 @@ from app.db.models.sync import Outbox, SyncState
 __all__ = [
     "Base", "Applicant", "Case", "CaseEvent", "CaseMaterial", "Commitment", "Delivery", "Document",
     "IntakeDraft", "PrintJob", "BundleItemRow", "BundleRow", "CatalogueVersion", "MaterialRow",
-    "ServiceItemRow", "SituationRow", "QueueCategory", "QueueEvent", "QueueTicket", "AuditLog", "Counter",
+    "ServiceItemRow", "SituationRow", "QueueCategory", "QueueEvent", "QueueTicket", "QueueWindow", "AuditLog",
+    "Counter",
     "HolidayOverride", "HolidayYear", "Operator", "Setting", "Station", "Outbox", "SyncState",
     "BadReviewTicket", "Evaluation",
 ]

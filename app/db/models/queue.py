@@ -49,6 +49,13 @@ class QueueTicket(Base):
     operator_id: Mapped[str | None] = mapped_column(String(36))
     case_id: Mapped[str | None] = mapped_column(String(36))
     updated_at: Mapped[datetime]
+    # When it last re-entered a queue (transfer, reactivation); ordering may use it.
+    requeued_at: Mapped[datetime | None]
+    # Durations in seconds derived from the events when the ticket finishes (metrics.ticket_durations),
+    # so a year of statistics summarises columns instead of replaying every event.
+    wait_s: Mapped[float | None]
+    walk_up_s: Mapped[float | None]
+    service_s: Mapped[float | None]
 
 
 class QueueEvent(Base):
@@ -67,3 +74,18 @@ class QueueEvent(Base):
     window_no: Mapped[str | None] = mapped_column(String(10))
     reason: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Events in one transaction share a timestamp; seq keeps their order for replay.
+    seq: Mapped[int] = mapped_column(default=0)
+
+
+class QueueWindow(Base):
+    """This window's calling state: priority streak, pause, and which categories it calls."""
+
+    __tablename__ = "queue_window"
+    window_no: Mapped[str] = mapped_column(String(10), primary_key=True)
+    streak: Mapped[int] = mapped_column(default=0)
+    priority_ratio: Mapped[int] = mapped_column(default=2)
+    categories: Mapped[list[Any] | None] = mapped_column(default=None)
+    paused_since: Mapped[datetime | None]
+    pause_reason: Mapped[str | None] = mapped_column(Text)
+    paused_by: Mapped[str | None] = mapped_column(String(36))

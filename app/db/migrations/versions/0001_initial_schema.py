@@ -146,6 +146,7 @@ def upgrade() -> None:
     sa.Column('window_no', sa.String(length=10), nullable=True),
     sa.Column('reason', sa.Text(), nullable=True),
     sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_queue_event'))
     )
     with op.batch_alter_table('queue_event', schema=None) as batch_op:
@@ -170,12 +171,26 @@ def upgrade() -> None:
     sa.Column('operator_id', sa.String(length=36), nullable=True),
     sa.Column('case_id', sa.String(length=36), nullable=True),
     sa.Column('updated_at', app.db.base.UtcDateTime(), nullable=False),
+    sa.Column('requeued_at', app.db.base.UtcDateTime(), nullable=True),
+    sa.Column('wait_s', sa.Double(), nullable=True),
+    sa.Column('walk_up_s', sa.Double(), nullable=True),
+    sa.Column('service_s', sa.Double(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_queue_ticket')),
     sa.UniqueConstraint('day', 'prefix', 'number', name=op.f('uq_queue_ticket_day'))
     )
     with op.batch_alter_table('queue_ticket', schema=None) as batch_op:
         batch_op.create_index('ix_queue_ticket_day_status', ['day', 'status'], unique=False)
 
+    op.create_table('queue_window',
+    sa.Column('window_no', sa.String(length=10), nullable=False),
+    sa.Column('streak', sa.Integer(), nullable=False),
+    sa.Column('priority_ratio', sa.Integer(), nullable=False),
+    sa.Column('categories', sa.JSON(), nullable=True),
+    sa.Column('paused_since', app.db.base.UtcDateTime(), nullable=True),
+    sa.Column('pause_reason', sa.Text(), nullable=True),
+    sa.Column('paused_by', sa.String(length=36), nullable=True),
+    sa.PrimaryKeyConstraint('window_no', name=op.f('pk_queue_window'))
+    )
     op.create_table('setting',
     sa.Column('key', sa.String(length=80), nullable=False),
     sa.Column('value', sa.JSON(), nullable=False),
@@ -534,6 +549,7 @@ def downgrade() -> None:
     op.drop_table('sync_state')
     op.drop_table('station')
     op.drop_table('setting')
+    op.drop_table('queue_window')
     with op.batch_alter_table('queue_ticket', schema=None) as batch_op:
         batch_op.drop_index('ix_queue_ticket_day_status')
 
