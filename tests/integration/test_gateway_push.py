@@ -109,6 +109,12 @@ def test_push_applies_then_replay_is_duplicate_with_same_version(gw: Gateway) ->
     assert gw.count(CaseRow) == 2 and gw.count(ProcessedOp) == 3
 
 
+def test_same_op_twice_in_one_batch_is_applied_once(gw: Gateway) -> None:
+    op = case_op("c1", 1)
+    assert [r.status for r in gw.push([op, op]).results] == ["applied", "duplicate"]
+    assert gw.count(ProcessedOp) == 1
+
+
 def test_partial_commit_then_retry_applies_the_rest(gw: Gateway) -> None:
     """T1: the server committed k of N before failing; resending all N gives k duplicates, N−k applied."""
     ops = [case_op(f"c{i}", i) for i in range(6)]
