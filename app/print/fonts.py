@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -77,28 +78,43 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     return cmap
 
 
+def _load(name: str) -> None:
+    """Parse and register one font file (parsing a CJK font takes 50–150 ms, so only when needed)."""
+    if name in _cmaps:
+        return
+    with _lock:
+        if name in _cmaps:
+            return
+        file_name, index = _FILES[name]
+        font = TTFont(name, str(FONTS_DIR / file_name), subfontIndex=index)
+        pdfmetrics.registerFont(font)
+        _cmaps[name] = frozenset(font.face.charToGlyph)
+
+
 def register_fonts() -> None:
-    """Register the bundled fonts with reportlab once (idempotent, thread-safe)."""
+    """Register the body and heading fonts once (idempotent, thread-safe); the fallback loads on first need."""
     global _registered
     if _registered:
         return
+    _load(BODY)
+    _load(BOLD)
     with _lock:
         if _registered:
             return
-        for name, (file_name, index) in _FILES.items():
-            font = TTFont(name, str(FONTS_DIR / file_name), subfontIndex=index)
-            pdfmetrics.registerFont(font)
-            _cmaps[name] = frozenset(font.face.charToGlyph)
         pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
         pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=BOLD, italic=FALLBACK, boldItalic=BOLD)
         linebreak.install()
+        # ASCII85 stream encoding runs in pure Python here (no rl_accel) and costs ~40 ms a receipt;
+        # binary streams are standard PDF and half the size.
+        rl_config.useA85 = 0
         # Text extraction (search, copy, our own tests) must see rare name characters too.
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         _registered = True
 
 
 def _covers(font: str, char: str) -> bool:
-    """True when `font` has a glyph for `char`; layout characters need no glyph."""
+    """True when `font` has a glyph for `char` (loading the font if this is its first use)."""
+    _load(font)
     return ord(char) in _cmaps[font]
 
 
