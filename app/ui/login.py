@@ -56,8 +56,8 @@ class LoginDialog(QDialog):
             layout.addWidget(hint)
 
     def _connect_signals(self) -> None:
+        # Enter anywhere presses the default button; connecting returnPressed too would try twice.
         self.login_button.clicked.connect(self._on_login_clicked)
-        self.password_edit.returnPressed.connect(self._on_login_clicked)
 
     def _on_login_clicked(self) -> None:
         username = self.username_edit.text().strip()

@@ -84,14 +84,16 @@ class CataloguePage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.detail = QTextBrowser()
         self.detail.setObjectName("item_detail")
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setSizes([520, 620])
+        splitter.setSizes([640, 500])
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
@@ -148,7 +150,8 @@ def item_html(w: QWidget, item: ServiceItem) -> str:
         (w.tr("办件类型"), label(item.project_type)),
         (w.tr("法定时限"), time_limit(item.legal_limit)),
         (w.tr("承诺时限"), time_limit(item.promise_limit)),
-        (w.tr("收费"), fee(item.fee_fen) + (f"（{item.fee_note}）" if item.fee_note else "")),
+        (w.tr("收费"), fee(item.fee_fen) + (f"（{item.fee_note}）" if item.fee_note and item.fee_note != fee(0)
+                                          else "")),
         (w.tr("设定依据"), item.legal_basis),
         (w.tr("受理条件"), item.conditions),
         (w.tr("办理地点"), item.handle_place),
