@@ -171,10 +171,11 @@ def table(env: Env, block: Block) -> list[Flowable]:
     if not rows and "empty" in block.spec:
         return [Paragraph(_text(env, block, block.spec["empty"]), style(env.layout))]
     size = block.spec.get("size", "small" if env.layout.is_roll else "normal")
-    head_st, cell_st = style(env.layout, size=size, grey=True), style(env.layout, size=size)
-    data = [[Paragraph(_text(env, block, c.get("header", "")), head_st) for c in cols]]
+    heads = [style(env.layout, size=size, grey=True, align=c.get("align", "left")) for c in cols]
+    cells = [style(env.layout, size=size, align=c.get("align", "left")) for c in cols]
+    data = [[Paragraph(_text(env, block, c.get("header", "")), st) for c, st in zip(cols, heads, strict=True)]]
     for _, ctx in rows:
-        data.append([Paragraph(_text(env, block, c["text"], ctx), cell_st) for c in cols])
+        data.append([Paragraph(_text(env, block, c["text"], ctx), st) for c, st in zip(cols, cells, strict=True)])
     weights = [float(c.get("width", 1)) for c in cols]
     widths = [env.layout.frame_width * w / sum(weights) for w in weights]
     tbl = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")

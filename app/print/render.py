@@ -70,13 +70,13 @@ def _measure(story: list[Flowable], width: float) -> float:
 
 
 def _reprint_flowable(layout: Layout, context: Mapping[str, Any], source: str) -> Flowable:
-    """The visible 补打 line at the top: mark + reprint time from the context."""
+    """The visible 补打 line at the top: a bold mark and the reprint time from the context."""
     at = lookup(context, "reprinted_at")
     if is_missing(at):
         raise TemplateError(source, "补打需要上下文中的 reprinted_at（补打时间）")
     when = format_value(at, "datetime", station_zone(context))
-    text = f'<font name="{BOLD}">【{REPRINT_MARK}】</font> 补打时间：{when}'
-    return Paragraph(text, style(layout, size="small", align="right"))
+    text = f'<font name="{BOLD}" size="{layout.body_size * 1.4:.1f}">【{REPRINT_MARK}】</font>　补打时间：{when}'
+    return Paragraph(text, style(layout, align="center"))
 
 
 def _date_formatter(context: Mapping[str, Any]) -> Any:
