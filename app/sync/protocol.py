@@ -27,7 +27,7 @@ Entity = Literal["case", "case_event", "queue_event", "evaluation", "bad_review"
 # A change may also announce a new catalogue or holiday calendar (fetch it with If-None-Match).
 ChangeEntity = Literal[
     "case", "case_event", "queue_event", "evaluation", "bad_review", "catalogue", "holidays"
-]
+]  # fmt: skip
 OpStatus = Literal["applied", "duplicate", "rejected", "conflict", "retry_later"]
 BundleKind = Literal["ops", "reply"]
 
@@ -42,11 +42,10 @@ class DistrictStatus(StrEnum):
 
 
 # Why a table and not a linear order: 即办 items go straight from 受理 to 办结.
+_DECIDED = frozenset({DistrictStatus.COMPLETED, DistrictStatus.DENIED})
 STATUS_TRANSITIONS: dict[DistrictStatus, frozenset[DistrictStatus]] = {
-    DistrictStatus.ACCEPTED: frozenset(
-        {DistrictStatus.IN_REVIEW, DistrictStatus.COMPLETED, DistrictStatus.DENIED}
-    ),
-    DistrictStatus.IN_REVIEW: frozenset({DistrictStatus.COMPLETED, DistrictStatus.DENIED}),
+    DistrictStatus.ACCEPTED: _DECIDED | {DistrictStatus.IN_REVIEW},
+    DistrictStatus.IN_REVIEW: _DECIDED,
     DistrictStatus.COMPLETED: frozenset(),
     DistrictStatus.DENIED: frozenset(),
 }
