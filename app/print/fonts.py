@@ -22,7 +22,7 @@ BOLD = "YC-WenKai-Bold"
 #: The regular chain: Micro Hei for the body, WenKai for the rare characters Micro Hei lacks (Ext-A/B names).
 CHAIN: tuple[str, ...] = (BODY, FALLBACK)
 #: Headings are set in WenKai Bold; Micro Hei backs it up for any symbol WenKai lacks.
-BOLD_CHAIN: tuple[str, ...] = (BOLD, BODY)
+BOLD_CHAIN: tuple[str, ...] = (BOLD, BODY, FALLBACK)
 
 _FILES: dict[str, tuple[str, int]] = {
     BODY: ("wqy-microhei.ttc", 0),
