@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import Profile, ProfileProblem, Settings
 from app.db.migrate import MigrationReport, daily_backup, migrate
@@ -24,6 +25,12 @@ from app.services.calendar import CalendarService
 from app.services.catalogue import CatalogueService
 from app.services.clock import Clock, SystemClock, local_day
 from app.services.station import StationService
+
+if TYPE_CHECKING:
+    from app.services.cases import CasesService
+    from app.services.intake import IntakeService
+    from app.services.queue import QueueService
+    from app.services.search import SearchService
 
 
 @dataclass
@@ -70,6 +77,33 @@ class AppContext:
     @cached_property
     def calendar(self) -> CalendarService:
         return CalendarService(self.db, self.clock)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from app.services.search import SearchService
+
+        return SearchService(self.db, self.catalogue)
+
+    @cached_property
+    def intake(self) -> IntakeService:
+        from app.services.intake import IntakeService
+
+        return IntakeService(self)
+
+    @cached_property
+    def cases(self) -> CasesService:
+        from app.services.cases import CasesService
+
+        return CasesService(self)
+
+    @cached_property
+    def queue(self) -> QueueService:
+        from app.services.queue import QueueService
+
+        info = self.station.get()
+        # The cipher is unlocked only when an appointment is checked in, never at start-up.
+        return QueueService(self.db, self.clock, self.settings.tz, info.window_no if info else "1",
+                            hasher=lambda text: self.cipher.lookup_hash(text))
 
     def close(self) -> None:
         """Release the database file."""
