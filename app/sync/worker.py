@@ -1,0 +1,287 @@
+"""The sync engine (push the outbox, pull changes) and its worker thread, one per database (R5)."""
+
+from __future__ import annotations
+
+import os
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+from app.db.session import Database
+from app.services.clock import Clock
+from app.sync import outbox_store as store
+from app.sync.client import CredentialError, RequestRefused, ResetRequired, SyncClient, SyncTransportError
+from app.sync.protocol import MAX_OPS_PER_BATCH, Heartbeat, PullResponse, PushResponse
+
+MAX_BACKOFF_S = 600.0
+IDLE_INTERVAL_S = 60.0
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    """Where and as whom to sync; TLS verification stays on unless an admin turns it off."""
+
+    url: str
+    station_code: str
+    token: str
+    verify_tls: bool = True
+
+
+ClientFactory = Callable[[SyncConfig], SyncClient]
+
+
+def default_client(config: SyncConfig) -> SyncClient:
+    """A real HTTP client for `config`."""
+    return SyncClient(config.url, config.station_code, config.token, verify=config.verify_tls)
+
+
+def backoff_delay(attempt: int, rng: Callable[[], float] = random.random) -> float:
+    """Full jitter: uniform in [0, min(600, 2·2^attempt)] seconds."""
+    return rng() * min(MAX_BACKOFF_S, 2.0 * 2.0 ** min(attempt, 20))
+
+
+@dataclass
+class RunReport:
+    """What one run did; `outcome` is ok, offline, credential, refused or not_configured."""
+
+    outcome: str = "ok"
+    pushed: dict[str, int] = field(default_factory=dict)
+    pulled: int = 0
+    batches: int = 0
+    detail: str = ""
+    retry_after: float | None = None
+
+
+class SyncEngine:
+    """Drains the outbox in batches of at most 50 and pulls the change feed; no Qt, no threads here."""
+
+    def __init__(self, db: Database, clock: Clock, config: Callable[[], SyncConfig | None], *,
+                 client_factory: ClientFactory = default_client, batch_size: int = MAX_OPS_PER_BATCH,
+                 app_version: str = "1") -> None:
+        self._db = db
+        self._clock = clock
+        self._config = config
+        self._factory = client_factory
+        self.batch_size = min(batch_size, MAX_OPS_PER_BATCH)
+        self._app_version = app_version
+
+    def recover(self) -> int:
+        """Crash recovery at start: inflight rows go back to pending."""
+        with self._db.session() as s:
+            return store.reset_inflight(s)
+
+    def run_once(self) -> RunReport:
+        """Push everything sendable, then pull every page; transport trouble ends the run early."""
+        report = RunReport()
+        config = self._config()
+        if config is None or not config.url or not config.token:
+            report.outcome = "not_configured"
+            return report
+        client = self._factory(config)
+        try:
+            self._push_all(client, report)
+            self._pull_all(client, report)
+            self._heartbeat(client)
+            self._record_success()
+        except (SyncTransportError, CredentialError, RequestRefused) as exc:
+            self._record_failure(exc, report)
+        finally:
+            client.close()
+        return report
+
+    # ---- Push
+    def _push_all(self, client: SyncClient, report: RunReport) -> None:
+        while True:
+            with self._db.session() as s:
+                ops, bad = store.take_batch(s, self._clock.now(), self.batch_size)
+            report.pushed["quarantined_locally"] = report.pushed.get("quarantined_locally", 0) + bad
+            if not ops:
+                return
+            ids = [str(op.op_id) for op in ops]
+            try:
+                answer = client.push(ops)
+            except BaseException as exc:
+                with self._db.session() as s:
+                    store.release(s, ids, f"{type(exc).__name__}: {exc}"[:500])
+                raise
+            self._record_push(answer.body, answer.server_date, report)
+
+    def _record_push(self, body: PushResponse, server_date: datetime | None, report: RunReport) -> None:
+        now = self._clock.now()
+        with self._db.session() as s:
+            self._check_epoch(s, body.server_epoch)
+            delay = timedelta(seconds=2.0 + backoff_delay(1))
+            for status, n in store.apply_results(s, body.results, now, delay).items():
+                report.pushed[status] = report.pushed.get(status, 0) + n
+            store.set_state(s, "last_push", now.isoformat())
+            self._note_skew(s, server_date, now)
+        report.batches += 1
+
+    # ---- Pull
+    def _pull_all(self, client: SyncClient, report: RunReport) -> None:
+        for _ in range(10_000):  # bounded: a server that always says has_more cannot spin us forever
+            with self._db.session() as s:
+                cursor = store.get_state(s, "cursor")
+            try:
+                answer = client.pull(cursor)
+            except ResetRequired:
+                self._reset()
+                continue
+            page: PullResponse = answer.body
+            with self._db.session() as s:  # R12: the page and its cursor in one transaction
+                self._check_epoch(s, page.server_epoch)
+                report.pulled += store.apply_changes(s, page.changes, page.next_cursor)
+                store.set_state(s, "last_pull", self._clock.now().isoformat())
+                self._note_skew(s, answer.server_date, self._clock.now())
+            if not page.has_more:
+                return
+
+    def _reset(self) -> None:
+        with self._db.session() as s:
+            store.set_state(s, "cursor", None)
+            store.requeue_unconfirmed(s)
+            store.set_state(s, "epoch", None)
+
+    def _check_epoch(self, s: Any, epoch: str) -> None:
+        """A new server epoch (restore from backup): re-push what it may lack and pull from the start."""
+        known = store.get_state(s, "epoch")
+        if known is not None and known != epoch:
+            store.requeue_unconfirmed(s)
+            store.set_state(s, "cursor", None)
+        store.set_state(s, "epoch", epoch)
+
+    # ---- Bookkeeping
+    def _note_skew(self, s: Any, server_date: datetime | None, now: datetime) -> None:
+        if server_date is not None:
+            store.set_state(s, "skew_s", round((now - server_date).total_seconds()))
+
+    def _heartbeat(self, client: SyncClient) -> None:
+        with self._db.session() as s:
+            c = store.counts(s)
+            last_push, last_pull = store.get_state(s, "last_push"), store.get_state(s, "last_pull")
+        age = None if c.oldest_pending is None else max(0, int((self._clock.now() - c.oldest_pending).total_seconds()))
+        beat = Heartbeat(station_code=client.station_code, pending=c.pending, oldest_pending_age_s=age,
+                         quarantined=c.quarantined, last_push=last_push, last_pull=last_pull,
+                         app_version=self._app_version)
+        try:
+            client.heartbeat(beat)
+        except (SyncTransportError, RequestRefused):
+            pass  # health reporting never blocks syncing
+
+    def _record_success(self) -> None:
+        with self._db.session() as s:
+            store.set_state(s, "offline_since", None)
+            store.set_state(s, "last_error", None)
+
+    def _record_failure(self, exc: Exception, report: RunReport) -> None:
+        kind = {SyncTransportError: "offline", CredentialError: "credential"}.get(type(exc), "refused")
+        report.outcome, report.detail = kind, str(exc)[:300]
+        report.retry_after = getattr(exc, "retry_after", None)
+        now = self._clock.now().isoformat()
+        with self._db.session() as s:
+            if kind == "offline" and store.get_state(s, "offline_since") is None:
+                store.set_state(s, "offline_since", now)
+            store.set_state(s, "last_error", {"kind": kind, "detail": report.detail, "at": now})
+
+
+class DatabaseLock:
+    """An exclusive, non-blocking file lock next to the database: one sync worker per database (R5).
+
+    The operating system drops it when the process dies, even on kill -9.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = Path(str(db_path) + ".sync.lock")
+        self._fh: IO[bytes] | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False if another process or worker holds it."""
+        fh = open(self.path, "a+b")  # noqa: SIM115 - kept open while the lock is held
+        try:
+            _lock_file(fh)
+        except OSError:
+            fh.close()
+            return False
+        self._fh = fh
+        return True
+
+    def release(self) -> None:
+        """Give the lock back."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+def _lock_file(fh: IO[bytes]) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows stations
+        import msvcrt
+
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+class SyncWorker:
+    """A plain thread that runs the engine, backs off with full jitter and wakes on `wake()` (立即同步)."""
+
+    def __init__(self, engine: SyncEngine, lock: DatabaseLock, *, idle_interval: float = IDLE_INTERVAL_S,
+                 rng: Callable[[], float] = random.random) -> None:
+        self.engine = engine
+        self._lock = lock
+        self._idle = idle_interval
+        self._rng = rng
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.attempt = 0
+        self.last_report: RunReport | None = None
+        self.runs = threading.Semaphore(0)  # released after every run (tests wait on it)
+
+    def start(self) -> bool:
+        """Start unless another worker holds this database; returns whether it started."""
+        if not self._lock.acquire():
+            return False
+        self.engine.recover()
+        self._thread = threading.Thread(target=self._loop, name="yichuang-sync", daemon=True)
+        self._thread.start()
+        return True
+
+    def wake(self) -> None:
+        """Run now instead of waiting out the backoff or idle interval."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop after the current request and release the lock."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self._lock.release()
+
+    def next_delay(self, report: RunReport) -> float:
+        """Seconds to wait after a run: backoff on trouble (reset on success), idle otherwise."""
+        if report.outcome == "ok" or report.outcome == "not_configured":
+            self.attempt = 0
+            return self._idle
+        if report.outcome == "credential":
+            return MAX_BACKOFF_S  # waits for a new credential (set_credential wakes us)
+        delay = backoff_delay(self.attempt, self._rng)
+        self.attempt += 1
+        return max(delay, report.retry_after or 0.0)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                report = self.engine.run_once()
+            except Exception as exc:  # a bug must not kill the worker; it is reported and retried
+                report = RunReport(outcome="offline", detail=f"{type(exc).__name__}: {exc}")
+            self.last_report = report
+            self.runs.release()
+            self._wake.wait(self.next_delay(report))
+            self._wake.clear()
