@@ -145,6 +145,7 @@ class Document(Base):
     profile: Mapped[str] = mapped_column(String(10))
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[int] = mapped_column(default=1)
     # The render context, encrypted (it holds full ID numbers): a reprint re-renders it with the 补打 mark.
     context_enc: Mapped[str] = mapped_column(Text, default="")
     reprints: Mapped[int] = mapped_column(default=0)

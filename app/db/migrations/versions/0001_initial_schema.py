@@ -456,6 +456,7 @@ def upgrade() -> None:
     sa.Column('profile', sa.String(length=10), nullable=False),
     sa.Column('pdf', sa.LargeBinary(), nullable=False),
     sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('pages', sa.Integer(), nullable=False),
     sa.Column('context_enc', sa.Text(), nullable=False),
     sa.Column('reprints', sa.Integer(), nullable=False),
     sa.Column('operator_id', sa.String(length=36), nullable=True),
