@@ -27,6 +27,8 @@ from app.services.clock import Clock, SystemClock, local_day
 from app.services.station import StationService
 
 if TYPE_CHECKING:
+    from app.services.evaluation import EvaluationService
+    from app.services.stats import StatsService
     from app.services.cases import CasesService
     from app.services.intake import IntakeService
     from app.services.queue import QueueService
@@ -104,6 +106,19 @@ class AppContext:
         # The cipher is unlocked only when an appointment is checked in, never at start-up.
         return QueueService(self.db, self.clock, self.settings.tz, info.window_no if info else "1",
                             hasher=lambda text: self.cipher.lookup_hash(text))
+
+    @cached_property
+    def evaluation(self) -> EvaluationService:
+        from app.services.evaluation import EvaluationService
+
+        # The cipher is unlocked lazily: only when an applicant's identity is recorded with a rating.
+        return EvaluationService(self.db, self.clock, self.settings.tz, self.calendar.due, lambda: self.cipher)
+
+    @cached_property
+    def stats(self) -> StatsService:
+        from app.services.stats import StatsService
+
+        return StatsService(self.db, self.settings.tz)
 
     def close(self) -> None:
         """Release the database file."""
