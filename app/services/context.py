@@ -27,6 +27,7 @@ from app.services.clock import Clock, SystemClock, local_day
 from app.services.station import StationService
 
 if TYPE_CHECKING:
+    from app.services.documents import DocumentService
     from app.services.evaluation import EvaluationService
     from app.services.stats import StatsService
     from app.services.cases import CasesService
@@ -119,6 +120,13 @@ class AppContext:
         from app.services.stats import StatsService
 
         return StatsService(self.db, self.settings.tz)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from app.services.documents import DocumentService
+
+        # The cipher (for the stored render contexts) is unlocked on the first issue or reprint only.
+        return DocumentService(self.db, self.clock, self.settings.tz, lambda: self.cipher)
 
     def close(self) -> None:
         """Release the database file."""
