@@ -4,6 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh dev
 export QT_QPA_PLATFORM=offscreen
+# The gateway's tests also run on a real PostgreSQL server when one can be started here.
+if [ -z "${YICHUANG_TEST_PG_URL:-}" ]; then
+  YICHUANG_TEST_PG_URL=$(scripts/start-postgres.sh || true)
+  export YICHUANG_TEST_PG_URL
+fi
 .venv/bin/ruff check app gateway tests tools
 .venv/bin/lint-imports
-.venv/bin/python -m pytest -n 2 "$@"
+.venv/bin/python -m pytest -q -n 2 "$@"
