@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.db.migrate import (
+    MIGRATIONS_DIR,
     DatabaseCorrupt,
     DatabaseTooNew,
     MigrationFailed,
@@ -18,7 +19,6 @@ from app.db.migrate import (
     head_revision,
     migrate,
 )
-from app.db.migrate import MIGRATIONS_DIR
 
 
 def _digest(path: Path) -> str:

@@ -86,8 +86,8 @@ def test_idle_lock_covers_and_unlocks_without_losing_the_page(qtbot, ctx) -> Non
 def test_screenshots_of_login_and_main_window(qtbot, ctx) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     station = ctx.station.get()
-    dialog = LoginDialog(ctx.auth, station_name=station.name, demo=True,
-                         demo_hint="演示账号：clerk（王小梅），supervisor（李建国），admin（张磊）；密码均为 yichuang2026")
+    hint = "演示账号：clerk（王小梅），supervisor（李建国），admin（张磊）；密码均为 yichuang2026"
+    dialog = LoginDialog(ctx.auth, station_name=station.name, demo=True, demo_hint=hint)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.grab().save(str(SHOTS / "login.png"))
