@@ -1,0 +1,118 @@
+"""Pull: district status changes reach only district-owned fields, idempotently; epochs and clock skew."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from app.db.models import Applicant, Case, Operator, ServiceItemRow
+from app.db.outbox import add_op
+from app.sync import outbox_store as store
+from app.sync.client import SyncClient
+from gateway import admin
+from gateway.models import CaseRow, ProcessedOp
+from tests.integration.test_sync_support import (  # noqa: F401 - fixture
+    STATION,
+    Gateway,
+    add_case_ops,
+    gateway_fixture,
+    make_engine,
+    outbox_states,
+)
+
+
+def local_case(ctx: Any) -> str:
+    """A local case row plus its create op, in one transaction as a service would write them."""
+    with ctx.db.session() as s:
+        item = s.scalars(select(ServiceItemRow)).first()
+        clerk = s.scalars(select(Operator).where(Operator.username == "clerk")).one()
+        person = Applicant(kind="person", name="张三", cert_type="id", cert_no_enc="x", cert_no_hash="h")
+        s.add(person)
+        s.flush()
+        case = Case(provisional_no=f"P{uuid.uuid4().hex[:10]}", query_password="123456", item_id=item.id,
+                    item_code=item.code, catalogue_version="1", applicant_id=person.id, status="accepted",
+                    project_type=1, received_at=ctx.clock.now(), operator_id=clerk.id, window_no="3",
+                    form_data={"note": "window"})
+        s.add(case)
+        s.flush()
+        add_op(s, entity="case", entity_id=case.id, case_id=case.id, op_type="create",
+               payload={"item_code": item.code, "catalogue_version": 1}, at=ctx.clock.now(), operator_id=clerk.id)
+        return case.id
+
+
+def read_case(ctx: Any, case_id: str) -> Case:
+    with ctx.db.session() as s:
+        return s.get(Case, case_id)
+
+
+def test_district_status_reaches_only_the_district_field(ctx: Any, gateway: Gateway) -> None:
+    case_id = local_case(ctx)
+    engine = make_engine(ctx, gateway)
+    engine.run_once()
+    admin.set_case_status(gateway.store, case_id, "in_review")
+    admin.set_case_status(gateway.store, case_id, "completed", "准予")
+    report = engine.run_once()
+    assert report.outcome == "ok" and report.pulled == 2
+    case = read_case(ctx, case_id)
+    assert case.district_status == "completed"
+    assert case.status == "accepted" and case.form_data == {"note": "window"}  # window-owned, untouched
+    with ctx.db.session() as s:
+        assert store.get_state(s, "cursor")
+
+
+def test_t14_duplicate_and_out_of_order_pages_are_idempotent(ctx: Any, gateway: Gateway) -> None:
+    case_id = local_case(ctx)
+    engine = make_engine(ctx, gateway)
+    engine.run_once()
+    admin.set_case_status(gateway.store, case_id, "in_review")
+    client = SyncClient(gateway.url, STATION, gateway.token)
+    older = client.pull(None).body
+    admin.set_case_status(gateway.store, case_id, "denied")
+    newer = client.pull(older.next_cursor).body
+    client.close()
+    for page in (newer, older, newer, older):  # replayed and reordered
+        with ctx.db.session() as s:
+            store.apply_changes(s, page.changes, page.next_cursor)
+    assert read_case(ctx, case_id).district_status == "denied"
+    # a pending local edit is never lost by applying pulled pages
+    with ctx.db.session() as s:
+        add_op(s, entity="case", entity_id=case_id, case_id=case_id, op_type="update",
+               payload={"note": "later"}, base_version=1, at=ctx.clock.now(), operator_id="clerk")
+    with ctx.db.session() as s:
+        store.apply_changes(s, newer.changes, newer.next_cursor)
+    assert outbox_states(ctx)["pending"] == 1
+
+
+def test_t9_epoch_change_re_uploads_what_the_restored_server_lacks(ctx: Any, gateway: Gateway) -> None:
+    ids = add_case_ops(ctx, 15)
+    engine = make_engine(ctx, gateway)
+    engine.run_once()
+    assert gateway.cases() == 15
+    # "restore from backup": the last five are gone on the server and the epoch moves on
+    with gateway.store.session() as s:
+        s.execute(delete(CaseRow).where(CaseRow.id.in_(ids[10:])))
+        s.execute(delete(ProcessedOp).where(ProcessedOp.entity_id.in_(ids[10:])))
+    gateway.store.rotate_epoch()
+    first = engine.run_once()  # push finds nothing pending; the pull answers 409 reset_required
+    second = engine.run_once()
+    pushed = {k: first.pushed.get(k, 0) + second.pushed.get(k, 0) for k in ("applied", "duplicate")}
+    assert pushed == {"applied": 5, "duplicate": 10}
+    assert gateway.cases() == 15 and outbox_states(ctx) == {"acked": 15}
+
+
+def test_t7_clock_skew_is_measured_from_the_date_header(ctx: Any, gateway: Gateway) -> None:
+    add_case_ops(ctx, 3)
+    engine = make_engine(ctx, gateway)
+    for offset in (timedelta(days=1), timedelta(days=-365), timedelta(0)):
+        ctx.clock.at = datetime.now(UTC) + offset
+        assert engine.run_once().outcome == "ok"
+        with ctx.db.session() as s:
+            skew = store.get_state(s, "skew_s")
+        assert abs(skew - offset.total_seconds()) < 120
+    # ops were sent in client_seq order whatever the device clock said
+    with gateway.store.session() as s:
+        seqs = [r.client_seq for r in s.scalars(select(ProcessedOp).order_by(ProcessedOp.received_at))]
+    assert seqs == sorted(seqs)
