@@ -1,0 +1,128 @@
+"""The intake's documents (回执, 补正告知书, 不予受理通知书, 容缺受理通知书) rendered and kept for reprints."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from app.domain.catalogue import ServiceItem, zh_name
+from app.domain.checklist import Decision, MaterialEntry, MaterialState
+from app.services.auth import OperatorInfo
+from app.services.errors import message_of
+from app.services.intake_types import DocumentInfo, IntakeRequest, IntakeResult
+
+if TYPE_CHECKING:
+    from app.services.context import AppContext
+
+log = logging.getLogger(__name__)
+
+_TEMPLATES = {
+    Decision.ACCEPT: ("receipt",),
+    Decision.ACCEPT_WITH_DEFICIENCY: ("receipt", "deficiency_notice"),
+    Decision.REQUEST_SUPPLEMENT: ("supplement_notice",),
+    Decision.REJECT: ("rejection_notice",),
+}
+_STATE_ZH = {
+    MaterialState.RECEIVED: "已收", MaterialState.ELICENSE: "已收（电子证照）",
+    MaterialState.COMMITMENT: "告知承诺替代", MaterialState.DEFICIENCY: "容缺后补",
+    MaterialState.MISSING: "缺", MaterialState.NOT_APPLICABLE: "不适用",
+}
+
+
+def _days(limit: Any) -> str:
+    return "即办" if limit.days == 0 else f"{limit.days} 个工作日"
+
+
+def _station(ctx: AppContext, item: ServiceItem) -> dict[str, Any]:
+    info = ctx.station.get()
+    name = info.name if info else ""
+    return {"name": name, "agency_name": (info.agency_name if info else "") or name,
+            "address": item.handle_place or name, "consult_phone": item.consult_phone or "—",
+            "supervise_phone": item.supervise_phone or "12345", "timezone": str(ctx.settings.tz),
+            "review_agency": "本级人民政府", "court": "有管辖权的人民法院"}
+
+
+def _material_rows(item: ServiceItem, entries: dict[str, MaterialEntry], situations: tuple[str, ...]
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """(receipt rows, rows still to supply with their standard, 容缺 rows)."""
+    rows, missing, deficient = [], [], []
+    for m in item.materials_for(situations):
+        e = entries.get(m.code, MaterialEntry(m.code))
+        rows.append({"name": m.name, "original": e.originals, "copies": e.copies,
+                     "form": zh_name(m.format), "status": _STATE_ZH[e.state]})
+        need = f"原件 {m.originals} 份" + (f"，复印件 {m.copies} 份" if m.copies else "")
+        if e.state is MaterialState.DEFICIENCY:
+            deficient.append({"name": m.name, "how": "补交至受理窗口",
+                              "requirement": f"{m.accept_standard or need}；期限 {e.deficiency_due}"})
+        elif e.state in (MaterialState.MISSING, MaterialState.NOT_APPLICABLE) and m.necessity.value != "optional":
+            missing.append({"name": m.name, "requirement": m.accept_standard or need, "copies": need})
+    return rows, missing, deficient
+
+
+def _context(ctx: AppContext, result: IntakeResult, request: IntakeRequest, operator: OperatorInfo,
+             item_index: int) -> dict[str, Any]:
+    intake, case = request.items[item_index], result.cases[item_index]
+    item = ctx.catalogue.item(intake.item_code)
+    rows, missing, deficient = _material_rows(item, {e.code: e for e in intake.materials}, intake.situations)
+    context: dict[str, Any] = {
+        "station": _station(ctx, item), "window_no": ctx.station.get().window_no if ctx.station.get() else "",
+        "operator": {"name": operator.display_name, "work_no": operator.username, "phone": item.consult_phone},
+        "case": {"number": case.provisional_no, "query_password": result.query_password,
+                 "project_type": zh_name(item.project_type)},
+        "applicant": {"name": request.applicant.name, "id_number": request.applicant.cert_no,
+                      "phone": request.applicant.phone, "address": request.applicant.address},
+        "item": {"name": item.name, "code": item.task_code, "legal_days": _days(item.legal_limit),
+                 "promise_days": _days(item.promise_limit), "dept": item.department},
+        "received_at": result.received_at, "accepted_at": result.received_at, "printed_at": result.received_at,
+        "due_date": case.due_date or "—", "delivery_method": "邮寄" if request.delivery_mode == "mail" else "窗口领取",
+        "materials": rows if result.decision is not Decision.REQUEST_SUPPLEMENT else missing,
+        "supplement_due": "—",
+        "rejection": {"reason": request.reject_reason, "legal_basis": request.legal_basis,
+                      "competent_agency": request.competent_agency or "—"},
+        "deficiency": {"materials": deficient, "due_date": case.due_date or "—"},
+    }
+    if request.agent:
+        context["agent"] = {"name": request.agent.name, "id_number": request.agent.cert_no,
+                            "phone": request.agent.phone, "relation": "受申请人委托"}
+    return context
+
+
+def _bundle_context(ctx: AppContext, result: IntakeResult, request: IntakeRequest,
+                    operator: OperatorInfo) -> dict[str, Any]:
+    """One receipt for a bundle: every item and every material, every case number."""
+    parts = [_context(ctx, result, request, operator, k) for k in range(len(request.items))]
+    first = dict(parts[0])
+    first["item"] = {**first["item"], "name": "；".join(p["item"]["name"] for p in parts)}
+    first["case"] = {**first["case"], "number": "、".join(c.provisional_no for c in result.cases)}
+    for key in ("materials",):
+        first[key] = [dict(r, name=f"{p['item']['name']}：{r['name']}") for p in parts for r in p[key]]
+    first["deficiency"] = {"materials": [r for p in parts for r in p["deficiency"]["materials"]],
+                           "due_date": min((c.due_date for c in result.cases if c.due_date), default="—")}
+    return first
+
+
+def produce_documents(ctx: AppContext, result: IntakeResult, request: IntakeRequest,
+                      operator: OperatorInfo) -> IntakeResult:
+    """Render and store the decision's documents; a failure is reported in the result, the case stays saved."""
+    try:
+        import app.services.documents  # noqa: F401 - only to know whether printing is available
+    except ImportError:  # printing not installed in this build: the case is saved all the same
+        return replace(result, document_errors=("打印模块不可用，文书未生成。办件已保存，可稍后补打。",))
+    docs: list[DocumentInfo] = []
+    errors: list[str] = []
+    for template_id in _TEMPLATES[result.decision]:
+        try:
+            context = _bundle_context(ctx, result, request, operator)
+            docs.append(_store(ctx, result, template_id, context, operator))
+        except Exception as exc:  # noqa: BLE001 - any render failure must leave the saved case alone
+            log.exception("document %s failed", template_id)
+            errors.append(f"文书“{template_id}”生成失败：{message_of(exc)}。办件已保存，可在办件页补打。")
+    return replace(result, documents=tuple(docs), document_errors=tuple(errors))
+
+
+def _store(ctx: AppContext, result: IntakeResult, kind: str, context: dict[str, Any],
+           operator: OperatorInfo) -> DocumentInfo:
+    """Number, render and keep one document through the documents service (gap-free numbers, snapshot)."""
+    info = ctx.documents.issue(kind, kind, context, case_id=result.cases[0].id, operator_id=operator.id)
+    return DocumentInfo(info.id, info.kind, info.doc_no, info.case_id, info.pages)
