@@ -12,7 +12,7 @@ from app.db.models import AuditLog, Case, CaseEvent, CaseMaterial, Commitment, D
 from app.domain.checklist import Decision, MaterialEntry, MaterialState
 from app.services.errors import ServiceError
 from app.services.intake_types import ApplicantInput, ItemIntake
-from tests.integration.intake_helpers import PERSON, bundle_request, commitment_request, immediate_request
+from tests.integration.test_intake_helpers import PERSON, bundle_request, commitment_request, immediate_request
 
 
 @pytest.fixture
