@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -155,3 +156,28 @@ def test_set_language_is_saved_in_the_profile(tmp_path: Path) -> None:
     with pytest.raises(UnknownLanguage):
         set_language(profile, "fr")
     assert profile.load_settings().language == "en"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_main_window_in_each_language(qapp, qtbot, ctx, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Log in as admin on the demo profile; with YICHUANG_SCREENSHOTS=1 the window is saved to docs/screenshots."""
+    from app.ui.i18n import apply_language
+    from app.ui.main_window import MainWindow
+
+    i18n = ROOT / "resources" / "i18n"
+    apply_language(qapp, lang, i18n)
+    try:
+        window = MainWindow(ctx, ctx.auth.login("admin", "yichuang2026"), ctx.station.get())
+        qtbot.addWidget(window)
+        window.show_page("catalogue")
+        window.show()
+        qtbot.waitExposed(window)
+        expected = {"zh_CN": ("一窗 综合受理", "事项目录\tF5"), "en": ("Yichuang Intake", "Catalogue\tF5")}[lang]
+        assert window.windowTitle().startswith(expected[0])
+        assert expected[1] in [window.nav.item(i).text() for i in range(window.nav.count())]
+        image = window.grab()
+        assert not image.isNull() and image.width() >= 1000
+        if os.environ.get("YICHUANG_SCREENSHOTS") == "1":
+            image.save(str(ROOT / "docs" / "screenshots" / f"main_window_{'zh' if lang == 'zh_CN' else 'en'}.png"))
+    finally:
+        apply_language(qapp, "zh_CN", i18n)
