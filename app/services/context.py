@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from app.services.evaluation import EvaluationService
     from app.services.stats import StatsService
     from app.services.cases import CasesService
+    from app.services.sync import SyncService
     from app.services.intake import IntakeService
     from app.services.queue import QueueService
     from app.services.search import SearchService
@@ -127,6 +128,12 @@ class AppContext:
 
         # The cipher (for the stored render contexts) is unlocked on the first issue or reprint only.
         return DocumentService(self.db, self.clock, self.settings.tz, lambda: self.cipher)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from app.services.sync import SyncService
+
+        return SyncService(self)
 
     def close(self) -> None:
         """Release the database file."""

@@ -68,6 +68,7 @@ class SyncEngine:
         self._factory = client_factory
         self.batch_size = min(batch_size, MAX_OPS_PER_BATCH)
         self._app_version = app_version
+        self._run_lock = threading.Lock()  # 立即同步 and the worker never run side by side
 
     def recover(self) -> int:
         """Crash recovery at start: inflight rows go back to pending."""
@@ -76,6 +77,10 @@ class SyncEngine:
 
     def run_once(self) -> RunReport:
         """Push everything sendable, then pull every page; transport trouble ends the run early."""
+        with self._run_lock:
+            return self._run()
+
+    def _run(self) -> RunReport:
         report = RunReport()
         config = self._config()
         if config is None or not config.url or not config.token:
