@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from app.config import resources_dir
 from app.db.models import Applicant
 from app.domain.catalogue import ProjectType, ServiceItem
 from app.domain.checklist import ChecklistError, ChecklistOutcome, Decision, evaluate_checklist
 from app.domain.ids import IdError, validate_mobile, validate_resident_id, validate_uscc
+from app.forms import FormDefinitionError, FormSchema, load_form
 from app.services.auth import OperatorInfo
 from app.services.clock import local_day
 from app.services.drafts import DraftStore
@@ -52,6 +55,7 @@ class IntakeService:
     def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
         self.drafts = DraftStore(ctx)
+        self._forms: dict[str, FormSchema] = {}
 
     # ---- Applicant
     def validate_applicant(self, a: ApplicantInput, *, role: str = "applicant") -> ApplicantInput:
@@ -100,6 +104,24 @@ class IntakeService:
         if bundle is None:
             raise ServiceError(f"目录中没有编码为 {bundle_code} 的一件事。", code="unknown_bundle")
         return [self.item(code) for code in bundle.item_codes]
+
+    def form_schema(self, form_id: str | None) -> FormSchema | None:
+        """The item's intake form (resources/forms/<id>.json), None when the item has none.
+
+        A broken form file is refused with the form language's own message, at load time.
+        """
+        if not form_id:
+            return None
+        if form_id not in self._forms:
+            path = resources_dir() / "forms" / f"{form_id}.json"
+            if not path.exists():
+                return None
+            try:
+                self._forms[form_id] = load_form(json.loads(path.read_text(encoding="utf-8")))
+            except (FormDefinitionError, ValueError) as exc:
+                text = getattr(exc, "message_zh", str(exc))
+                raise ServiceError(f"申请表 {form_id} 定义有误：{text}", code="form_definition") from exc
+        return self._forms[form_id]
 
     def today(self) -> date:
         """The station-local day."""
