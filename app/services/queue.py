@@ -24,7 +24,8 @@ from app.domain.queue import (
     apply,
     apply_operator,
 )
-from app.domain.queue_order import CallPolicy, check_can_issue, check_open, choose_next
+from app.domain.queue_order import CallPolicy, WaitingTicket, check_can_issue, check_open, choose_next
+from app.print.render import render_document
 from app.services.clock import Clock, day_bounds_utc, local_day
 from app.services.errors import ServiceError
 from app.services.queue_rows import (
@@ -40,6 +41,7 @@ from app.services.queue_rows import (
     category_info,
     category_rule,
     new_ticket,
+    predict_order,
     record_event,
     refuse_second_check_in,
     ticket_info,
@@ -123,6 +125,14 @@ class QueueService:
                              window_no=self.window_no, id_hash=id_hash, slot=slot)
             return IssuedTicket(ticket_info(row), cat.name, ahead)
 
+    def slip(self, issued: IssuedTicket, *, station_name: str) -> bytes:
+        """The 80 mm ticket slip as PDF bytes (template "queue_ticket"); raises if it cannot be rendered."""
+        ticket = {"number": issued.ticket.ticket_no, "category": issued.category_name,
+                  "waiting_ahead": issued.waiting_ahead, "taken_at": issued.ticket.issued_at,
+                  "window_hint": f"请留意叫号，到 {self.window_no} 号窗口办理"}
+        context = {"station": {"name": station_name, "timezone": self._tz.key}, "ticket": ticket}
+        return render_document("queue_ticket", context, profile="roll80").pdf
+
     # ---- Calling
     def call_next(self, *, by: str) -> TicketInfo:
         """Call the next ticket for this window by the ordering rule (appointments first, then the ratio)."""
@@ -130,11 +140,8 @@ class QueueService:
         with self._db.session() as s:
             win = self._window_row(s)
             self._refuse_if_busy(s, win)
-            cats = frozenset(win.categories) if win.categories else None
-            policy = CallPolicy(priority_ratio=win.priority_ratio, categories=cats)
-            rows = s.execute(select(*_WAITING_COLUMNS).where(
-                QueueTicket.day == local_day(now, self._tz), QueueTicket.status == _S.ISSUED.value)).all()
-            choice = choose_next([waiting_ticket(r) for r in rows], policy, win.streak, now)
+            policy, waiting = self._policy(win), self._waiting_tickets(s, now)
+            choice = choose_next(waiting, policy, win.streak, now)
             if choice.ticket is None:
                 raise ServiceError("当前没有等候的号。", code="queue_empty")
             win.streak = choice.streak
@@ -247,6 +254,24 @@ class QueueService:
                                .where(QueueEventRow.at >= start)
                                .order_by(QueueEventRow.at, QueueEventRow.seq)).all()
         return queue_figures(events, now=now, day_start_utc=start)
+
+    def upcoming(self, limit: int = 6) -> list[str]:
+        """The numbers this window would call next, in order (what the customer screen shows)."""
+        now = self._clock.now()
+        with self._db.session() as s:
+            win = self._window_row(s)
+            order = predict_order(self._waiting_tickets(s, now), self._policy(win), win.streak, now, limit)
+            return [t.ticket_no for t in order]
+
+    def _policy(self, win: QueueWindow) -> CallPolicy:
+        cats = frozenset(win.categories) if win.categories else None
+        return CallPolicy(priority_ratio=win.priority_ratio, categories=cats)
+
+    def _waiting_tickets(self, s: Session, now: datetime) -> list[WaitingTicket]:
+        """Only today's waiting tickets, through the (day, status) index."""
+        rows = s.execute(select(*_WAITING_COLUMNS).where(
+            QueueTicket.day == local_day(now, self._tz), QueueTicket.status == _S.ISSUED.value)).all()
+        return [waiting_ticket(r) for r in rows]
 
     # ---- Private: transitions
     def _transition(self, ticket_id: str, action: QueueAction, by: str, *, reason: str | None = None,

@@ -16,7 +16,7 @@ from app.db.models import QueueEvent as QueueEventRow
 from app.db.outbox import add_op
 from app.domain.ids import ResidentIdError, validate_resident_id
 from app.domain.queue import PriorityClass, QueueEvent, TicketState, TicketStatus, issue
-from app.domain.queue_order import CategoryRule, WaitingTicket, format_ticket_no
+from app.domain.queue_order import CallPolicy, CategoryRule, WaitingTicket, choose_next, format_ticket_no
 from app.services.errors import ServiceError
 
 # (prefix, name, daily cap): the categories a new station starts with; editable afterwards.
@@ -200,3 +200,17 @@ def new_ticket(s: Session, *, prefix: str, number: int, priority: PriorityClass,
                           operator_id=by, window_no=window_no)  # type: ignore[arg-type]
     record_event(s, event, ticket_no)
     return row
+
+
+def predict_order(waiting: list[WaitingTicket], policy: CallPolicy, streak: int, now: datetime,
+                  limit: int) -> list[WaitingTicket]:
+    """The next `limit` tickets in the order call_next would take them (for the customer screen)."""
+    left, out = list(waiting), []
+    while left and len(out) < limit:
+        choice = choose_next(left, policy, streak, now)
+        if choice.ticket is None:
+            break
+        out.append(choice.ticket)
+        left.remove(choice.ticket)
+        streak = choice.streak
+    return out

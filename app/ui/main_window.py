@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.security.roles import Permission
 from app.services.auth import OperatorInfo
 from app.services.context import AppContext
 from app.services.station import StationInfo
@@ -37,6 +38,11 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._build_ui()
         self._connect_signals()
+        self.queue_dock = None
+        if operator.can(Permission.QUEUE_OPERATE):
+            from app.ui.queue_panel import QueueDock  # the compact queue panel beside intake
+
+            self.queue_dock = QueueDock(self, ctx, operator, station)
         self.show_page(self._specs[0].key)
 
     # ---- Public API

@@ -237,3 +237,9 @@ def test_waiting_list_and_live_figures(ctx) -> None:
     # yesterday's leftovers are not today's queue
     ctx.clock.advance(days=1)
     assert q.waiting() == [] and q.figures().waiting == 0
+
+
+def test_slip_renders_on_roll80(ctx) -> None:
+    issued = ctx.queue.issue("A")
+    pdf = ctx.queue.slip(issued, station_name="广安区政务服务中心")
+    assert pdf.startswith(b"%PDF")

@@ -42,14 +42,27 @@ def _catalogue(ctx: AppContext, _op: OperatorInfo) -> QWidget:
     return CataloguePage(ctx.catalogue)
 
 
+def _queue(ctx: AppContext, op: OperatorInfo) -> QWidget:
+    from app.ui.pages.queue import QueuePage
+
+    info = ctx.station.get()
+    return QueuePage(ctx.queue, operator_id=op.id, clock=ctx.clock, station_name=info.name if info else "")
+
+
+def _settings(ctx: AppContext, op: OperatorInfo) -> QWidget:
+    from app.ui.pages.settings import SettingsPage
+
+    return SettingsPage(ctx, op)
+
+
 def default_pages() -> list[PageSpec]:
     """The pages in navigation order; each later issue replaces its placeholder with the real page."""
     pending = QT_TRANSLATE_NOOP("pages", "此功能尚未启用。")
     return [
-        PageSpec("queue", QT_TRANSLATE_NOOP("pages", "叫号"), Permission.QUEUE_OPERATE, _not_yet(pending), "F2"),
+        PageSpec("queue", QT_TRANSLATE_NOOP("pages", "叫号"), Permission.QUEUE_OPERATE, _queue, "F2"),
         PageSpec("intake", QT_TRANSLATE_NOOP("pages", "受理"), Permission.INTAKE_OPERATE, _not_yet(pending), "F3"),
         PageSpec("cases", QT_TRANSLATE_NOOP("pages", "办件"), Permission.CASES_OPERATE, _not_yet(pending), "F4"),
         PageSpec("catalogue", QT_TRANSLATE_NOOP("pages", "事项目录"), None, _catalogue, "F5"),
         PageSpec("stats", QT_TRANSLATE_NOOP("pages", "统计"), Permission.STATS_READ, _not_yet(pending), "F6"),
-        PageSpec("settings", QT_TRANSLATE_NOOP("pages", "设置"), Permission.SETTINGS_ADMIN, _not_yet(pending), "F7"),
+        PageSpec("settings", QT_TRANSLATE_NOOP("pages", "设置"), Permission.SETTINGS_ADMIN, _settings, "F7"),
     ]
