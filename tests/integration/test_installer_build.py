@@ -115,7 +115,7 @@ def installed_deb(bundle: Path) -> Iterator[Path]:
     done = _run("apt-get", "install", "-y", "--no-install-recommends", str(debs[-1]))
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     yield INSTALLED
-    _run("apt-get", "remove", "-y", "yichuang")
+    _run("apt-get", "purge", "-y", "yichuang")  # leave no "rc" entry behind on the CI machine
 
 
 def test_installed_command_runs_selfcheck(installed_deb: Path) -> None:
