@@ -55,13 +55,25 @@ def _settings(ctx: AppContext, op: OperatorInfo) -> QWidget:
     return SettingsPage(ctx, op)
 
 
+def _intake(ctx: AppContext, op: OperatorInfo) -> QWidget:
+    from app.ui.pages.intake import IntakePage
+
+    return IntakePage(ctx, op)
+
+
+def _cases(ctx: AppContext, op: OperatorInfo) -> QWidget:
+    from app.ui.pages.cases import CasesPage
+
+    return CasesPage(ctx, op)
+
+
 def default_pages() -> list[PageSpec]:
     """The pages in navigation order; each later issue replaces its placeholder with the real page."""
     pending = QT_TRANSLATE_NOOP("pages", "此功能尚未启用。")
     return [
         PageSpec("queue", QT_TRANSLATE_NOOP("pages", "叫号"), Permission.QUEUE_OPERATE, _queue, "F2"),
-        PageSpec("intake", QT_TRANSLATE_NOOP("pages", "受理"), Permission.INTAKE_OPERATE, _not_yet(pending), "F3"),
-        PageSpec("cases", QT_TRANSLATE_NOOP("pages", "办件"), Permission.CASES_OPERATE, _not_yet(pending), "F4"),
+        PageSpec("intake", QT_TRANSLATE_NOOP("pages", "受理"), Permission.INTAKE_OPERATE, _intake, "F3"),
+        PageSpec("cases", QT_TRANSLATE_NOOP("pages", "办件"), Permission.CASES_OPERATE, _cases, "F4"),
         PageSpec("catalogue", QT_TRANSLATE_NOOP("pages", "事项目录"), None, _catalogue, "F5"),
         PageSpec("stats", QT_TRANSLATE_NOOP("pages", "统计"), Permission.STATS_READ, _not_yet(pending), "F6"),
         PageSpec("settings", QT_TRANSLATE_NOOP("pages", "设置"), Permission.SETTINGS_ADMIN, _settings, "F7"),
