@@ -27,7 +27,8 @@ LANGUAGES = ("en",)
 SOURCE_LANGUAGE = "zh_CN"
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TRANSLATE_FUNCS = {"translate", "QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3"}
-TR_FUNCS = {"tr", "QT_TR_NOOP"}
+TR_FUNCS = {"tr", "_tr", "QT_TR_NOOP"}
+HELPERS = {"tr", "_tr"}  # module-level helpers translating in a fixed context
 
 Key = tuple[str, str]  # (context, source text)
 
@@ -51,9 +52,29 @@ def _module_constants(tree: ast.Module) -> dict[str, str]:
     return found
 
 
-def _imports_labels_tr(tree: ast.Module) -> bool:
-    return any(isinstance(n, ast.ImportFrom) and n.module == "app.ui.labels" and any(a.name == "tr" for a in n.names)
-               for n in ast.walk(tree))
+def _helper_context(tree: ast.Module, constants: dict[str, str]) -> str | None:
+    """The context of a module-level helper `def tr(text)` / `def _tr(text)` that calls translate(<context>, text)."""
+    for fn in tree.body:
+        if isinstance(fn, ast.FunctionDef) and fn.name in HELPERS:
+            for call in ast.walk(fn):
+                if isinstance(call, ast.Call) and _call_name(call) == "translate" and call.args:
+                    first = call.args[0]
+                    if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                        return first.value
+                    if isinstance(first, ast.Name):
+                        return constants.get(first.id)
+    return None
+
+
+def _imported_tr_context(tree: ast.Module) -> str | None:
+    """For `from app.ui.x import tr`: the context the helper in app/ui/x.py translates in."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and any(a.name in HELPERS for a in node.names):
+            source = ROOT.joinpath(*node.module.split(".")).with_suffix(".py")
+            if source.exists():
+                other = ast.parse(source.read_text(encoding="utf-8"))
+                return _helper_context(other, _module_constants(other))
+    return None
 
 
 def _call_name(call: ast.Call) -> str:
@@ -71,7 +92,7 @@ class _Extractor(ast.NodeVisitor):
         self.rel, self.scan = rel, scan
         self.constants = _module_constants(tree)
         self.module_classes = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
-        self.bare_tr_context = self.constants.get("_CTX") or ("labels" if _imports_labels_tr(tree) else None)
+        self.bare_tr_context = _helper_context(tree, self.constants) or _imported_tr_context(tree)
         self.classes: list[str] = []
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
@@ -91,7 +112,7 @@ class _Extractor(ast.NodeVisitor):
     def _tr_contexts(self, node: ast.Call) -> list[str | None]:
         func = node.func
         if isinstance(func, ast.Name):  # bare tr(): a module helper with a fixed context, or QT_TR_NOOP
-            return [self.bare_tr_context if func.id == "tr" else (self.classes[-1] if self.classes else None)]
+            return [self.bare_tr_context if func.id in HELPERS else (self.classes[-1] if self.classes else None)]
         receiver = func.value if isinstance(func, ast.Attribute) else None
         if isinstance(receiver, ast.Name) and receiver.id == "self" and self.classes:
             return [self.classes[-1]]
@@ -224,7 +245,9 @@ def update(language: str) -> Path:
     # Keep lupdate's finds under contexts that exist at run time; drop its guesses ("" or a variable's name).
     contexts = {c for c, _s in scan.messages}
     keys = set(scan.messages) | {k for k in lupdate_found if k[0] in contexts}
-    previous_by_text = {src: tr for (_c, src), tr in old.items() if tr[1]}
+    # The same text in another context is offered as a suggestion only: "叫号" is "Queue" in the navigation but
+    # "Call" on the button, so a person confirms it (it stays type="unfinished" until then).
+    previous_by_text = {src: (tr[0], False) for (_c, src), tr in old.items() if tr[1]}
     entries = {k: old.get(k) or previous_by_text.get(k[1]) or ("", False) for k in keys}
     plural |= {k for k in keys if "%n" in k[1]}
     I18N_DIR.mkdir(parents=True, exist_ok=True)
