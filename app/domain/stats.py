@@ -18,36 +18,49 @@ FINISHED, NO_SHOW = "finished", "no_show"
 DECISIONS = ("accept", "accept_with_deficiency", "request_supplement", "reject")
 
 
-class TicketRecord(Protocol):
-    """One queue ticket issued in the period; hours are station-local (0–23)."""
+class TicketCount(Protocol):
+    """Tickets issued in the period, counted per group; hours are station-local (0–23)."""
 
     category: str
     operator_id: str | None
     status: str
     issue_hour: int
-    done_hour: int | None
+    done_hour: int | None  # hour the ticket finished (served tickets only)
+    n: int
+
+
+class TicketDurations(Protocol):
+    """One served ticket's stored durations in seconds."""
+
+    category: str
+    operator_id: str | None
     wait_s: float | None
     walk_up_s: float | None
     service_s: float | None
 
 
-class CaseRecord(Protocol):
-    """One case received in the period with its first window decision and its finish day."""
+class CaseCount(Protocol):
+    """Cases per item code with one value of `key` (a decision, "received" or "commitment")."""
+
+    item_code: str
+    key: str
+    n: int
+
+
+class Timeliness(Protocol):
+    """Cases first finished in the period, counted per (due date, local finish day)."""
+
+    due_date: date | None
+    finished_on: date
+    n: int
+
+
+class OpenCase(Protocol):
+    """A case with a due date before the period's end and not finished by then."""
 
     number: str
     item_code: str
-    decision: str | None
-    commitment: bool
-    due_date: date | None
-    finished_on: date | None
-
-
-class RatingRecord(Protocol):
-    """One rating given in the period (who gave it is never part of a statistics row)."""
-
-    level: int | None
-    is_default: bool
-    indicators: list[str] | None
+    due_date: date
 
 
 class PauseEvent(Protocol):
@@ -58,6 +71,14 @@ class PauseEvent(Protocol):
     at: datetime
     category: str | None
     operator_id: str | None
+
+
+class RatingCount(Protocol):
+    """Ratings given in the period per grade and default flag."""
+
+    level: int | None
+    is_default: bool
+    n: int
 
 
 @dataclass(frozen=True)
@@ -144,114 +165,138 @@ class PeriodStats:
         return tuple(sorted(set(self.served_per_hour) | set(self.issued_per_hour)))
 
 
-class _Group:
-    """Mutable accumulator for one group of tickets."""
+class _Counts:
+    """Mutable issued/served/no-show counter for one group."""
 
-    __slots__ = ("issued", "served", "no_show", "waits", "services")
+    __slots__ = ("issued", "served", "no_show")
 
     def __init__(self) -> None:
         self.issued = self.served = self.no_show = 0
-        self.waits: list[float] = []
-        self.services: list[float] = []
 
-    def add(self, status: str, wait: float | None, service: float | None) -> None:
-        self.issued += 1
-        if status == FINISHED:
-            self.served += 1
-            if wait is not None:
-                self.waits.append(wait)
-            if service is not None:
-                self.services.append(service)
-        elif status == NO_SHOW:
-            self.no_show += 1
-
-    def figures(self, key: str) -> GroupFigures:
-        return GroupFigures(key, self.issued, self.served, self.no_show,
-                            summarise_durations(self.waits), summarise_durations(self.services))
+    def add(self, status: str, n: int) -> None:
+        self.issued += n
+        self.served += n if status == FINISHED else 0
+        self.no_show += n if status == NO_SHOW else 0
 
 
-def _groups(groups: dict[str, _Group]) -> tuple[GroupFigures, ...]:
-    return tuple(g.figures(k) for k, g in sorted(groups.items()))
+def _bump(d: dict, key: object, n: int) -> None:
+    d[key] = d.get(key, 0) + n
 
 
-def ticket_stats(tickets: Iterable[TicketRecord]) -> dict[str, object]:
-    """Queue figures for the tickets issued in a period (keyword arguments for PeriodStats)."""
-    total = _Group()
-    walk_ups: list[float] = []
+def _count_tickets(counts: Iterable[TicketCount]) -> tuple[_Counts, dict, dict, dict, dict]:
+    """Totals, per category, per operator, issued per hour, served per hour."""
+    total, cats, ops = _Counts(), {}, {}
     issued_h: dict[int, int] = {}
     served_h: dict[int, int] = {}
-    cats: dict[str, _Group] = {}
-    ops: dict[str, _Group] = {}
-    for t in tickets:
-        status, wait, service = t.status, t.wait_s, t.service_s
-        total.add(status, wait, service)
-        cats.setdefault(t.category, _Group()).add(status, wait, service)
-        if t.operator_id:  # a ticket never called belongs to no operator
-            ops.setdefault(t.operator_id, _Group()).add(status, wait, service)
-        issued_h[t.issue_hour] = issued_h.get(t.issue_hour, 0) + 1
-        if status == FINISHED:
-            if t.walk_up_s is not None:
-                walk_ups.append(t.walk_up_s)
-            if t.done_hour is not None:
-                served_h[t.done_hour] = served_h.get(t.done_hour, 0) + 1
+    for c in counts:
+        total.add(c.status, c.n)
+        cats.setdefault(c.category, _Counts()).add(c.status, c.n)
+        if c.operator_id:  # a ticket never called belongs to no operator
+            ops.setdefault(c.operator_id, _Counts()).add(c.status, c.n)
+        _bump(issued_h, c.issue_hour, c.n)
+        if c.status == FINISHED and c.done_hour is not None:
+            _bump(served_h, c.done_hour, c.n)
+    return total, cats, ops, issued_h, served_h
+
+
+def _split_durations(rows: Iterable[TicketDurations]) -> tuple[dict, dict, list[float]]:
+    """Wait and service values per category and per operator, and all walk-ups (one lean pass)."""
+    by_cat: dict[str, tuple[list[float], list[float]]] = {}
+    by_op: dict[str, tuple[list[float], list[float]]] = {}
+    walk_ups: list[float] = []
+    for cat, op, wait, walk, service in rows:  # plain tuples: attribute access costs a year's budget
+        cw, cs = by_cat.get(cat) or by_cat.setdefault(cat, ([], []))
+        ow, os_ = by_op.get(op) or by_op.setdefault(op, ([], []))
+        if wait is not None:
+            cw.append(wait)
+            ow.append(wait)
+        if service is not None:
+            cs.append(service)
+            os_.append(service)
+        if walk is not None:
+            walk_ups.append(walk)
+    return by_cat, by_op, walk_ups
+
+
+def _groups(counts: dict[str, _Counts], values: dict) -> tuple[GroupFigures, ...]:
+    out = []
+    for key in sorted(set(counts) | {k for k in values if k}):
+        c = counts.get(key, _Counts())
+        waits, services = values.get(key, ((), ()))
+        out.append(GroupFigures(key, c.issued, c.served, c.no_show,
+                                summarise_durations(waits), summarise_durations(services)))
+    return tuple(out)
+
+
+def ticket_stats(counts: Iterable[TicketCount], durations: Iterable[TicketDurations]) -> dict[str, object]:
+    """Queue figures of a period from grouped counts and the served tickets' durations.
+
+    `durations` rows are (category, operator_id, wait_s, walk_up_s, service_s) in that order.
+    """
+    total, cats, ops, issued_h, served_h = _count_tickets(counts)
+    by_cat, by_op, walk_ups = _split_durations(durations)
+    waits = [w for cw, _ in by_cat.values() for w in cw]
+    services = [v for _, cs in by_cat.values() for v in cs]
     return {
         "issued": total.issued, "served": total.served, "no_show": total.no_show,
-        "wait": summarise_durations(total.waits), "service": summarise_durations(total.services),
+        "wait": summarise_durations(waits), "service": summarise_durations(services),
         "walk_up": summarise_durations(walk_ups),
         "issued_per_hour": dict(sorted(issued_h.items())), "served_per_hour": dict(sorted(served_h.items())),
-        "by_category": _groups(cats), "by_operator": _groups(ops),
+        "by_category": _groups(cats, by_cat), "by_operator": _groups(ops, by_op),
     }
 
 
-def _count(counts: CaseCounts, decision: str | None, commitment: bool) -> CaseCounts:
-    """One more case in `counts`."""
-    accepted = decision in ("accept", "accept_with_deficiency")
-    return CaseCounts(
-        counts.received + 1,
-        counts.accepted + accepted,
-        counts.deficiency + (decision == "accept_with_deficiency"),
-        counts.supplement + (decision == "request_supplement"),
-        counts.rejected + (decision == "reject"),
-        counts.commitment + bool(commitment),
-    )
+_CASE_FIELDS = {"received": "received", "accept": "accepted", "accept_with_deficiency": "deficiency",
+                "request_supplement": "supplement", "reject": "rejected", "commitment": "commitment"}
 
 
-def case_stats(cases: Iterable[CaseRecord], *, last_day: date) -> dict[str, object]:
+def _case_counts(rows: Iterable[CaseCount]) -> tuple[CaseCounts, dict[str, CaseCounts]]:
+    """Totals and per-item counts; 受理 includes 容缺受理."""
+    per_item: dict[str, dict[str, int]] = {}
+    for r in rows:
+        name = _CASE_FIELDS.get(r.key)
+        if name is None:
+            continue
+        item = per_item.setdefault(r.item_code, dict.fromkeys(_CASE_FIELDS.values(), 0))
+        item[name] += r.n
+        if r.key == "accept_with_deficiency":
+            item["accepted"] += r.n
+    by_item = {code: CaseCounts(**v) for code, v in sorted(per_item.items())}
+    total = {f: sum(getattr(c, f) for c in by_item.values()) for f in _CASE_FIELDS.values()}
+    return CaseCounts(**total), by_item
+
+
+def case_stats(counts: Iterable[CaseCount], timeliness: Iterable[Timeliness], open_cases: Iterable[OpenCase],
+               *, last_day: date) -> dict[str, object]:
     """Decision counts (total and per item), on-time rate and the overdue list as of `last_day`."""
-    total = CaseCounts()
-    by_item: dict[str, CaseCounts] = {}
+    total, by_item = _case_counts(counts)
     finished = on_time = 0
-    overdue: list[OverdueCase] = []
-    for c in cases:
-        total = _count(total, c.decision, c.commitment)
-        by_item[c.item_code] = _count(by_item.get(c.item_code, CaseCounts()), c.decision, c.commitment)
-        due, done = c.due_date, c.finished_on
-        if done is not None and done <= last_day:
-            finished += 1
-            on_time += due is None or done <= due
-        elif due is not None and due < last_day:
-            overdue.append(OverdueCase(c.number, c.item_code, due, (last_day - due).days))
-    overdue.sort(key=lambda o: (o.due_date, o.number))
+    for t in timeliness:
+        finished += t.n
+        on_time += t.n if t.due_date is None or t.finished_on <= t.due_date else 0
+    overdue = sorted((OverdueCase(c.number, c.item_code, c.due_date, (last_day - c.due_date).days)
+                      for c in open_cases if c.due_date < last_day), key=lambda o: (o.due_date, o.number))
     return {
-        "cases": total, "by_item": dict(sorted(by_item.items())), "finished": finished, "on_time": on_time,
+        "cases": total, "by_item": by_item, "finished": finished, "on_time": on_time,
         "on_time_rate": on_time / finished if finished else None, "overdue": tuple(overdue),
     }
 
 
-def rating_stats(ratings: Iterable[RatingRecord]) -> RatingFigures:
-    """Distribution of real ratings 5…1, defaults counted apart, 差评 rate and reasons."""
+def rating_stats(counts: Iterable[RatingCount], bad_indicators: Iterable[Iterable[str] | None] = ()) -> RatingFigures:
+    """Distribution of real ratings 5…1, defaults counted apart, 差评 rate and the reasons given."""
     by_level = dict.fromkeys(range(5, 0, -1), 0)
-    by_indicator: dict[str, int] = {}
     defaults = 0
-    for r in ratings:
+    for r in counts:
         if r.level is None:
             continue  # still pending on the customer screen
         if r.is_default:
-            defaults += 1
-            continue
-        by_level[r.level] = by_level.get(r.level, 0) + 1
-        for code in r.indicators or ():
-            by_indicator[code] = by_indicator.get(code, 0) + 1
+            defaults += r.n
+        else:
+            by_level[r.level] = by_level.get(r.level, 0) + r.n
+    by_indicator: dict[str, int] = {}
+    for codes in bad_indicators:
+        for code in codes or ():
+            _bump(by_indicator, code, 1)
     rated = sum(by_level.values())
     bad = by_level[1] + by_level[2]
     return RatingFigures(by_level, rated, defaults, bad, bad / rated if rated else None,
@@ -268,30 +313,31 @@ def period_stats(
     first_day: date,
     last_day: date,
     *,
-    tickets: Iterable[TicketRecord] = (),
-    cases: Iterable[CaseRecord] = (),
-    ratings: Iterable[RatingRecord] = (),
+    tickets: Mapping[str, object] | None = None,
+    cases: Mapping[str, object] | None = None,
+    ratings: RatingFigures | None = None,
     pauses: Mapping[str, object] | None = None,
 ) -> PeriodStats:
-    """All figures of a period; `pauses` is `pause_stats(...)` (computed by the caller, who has the times)."""
+    """One period's figures from the parts above (`ticket_stats`, `case_stats`, `rating_stats`, `pause_stats`)."""
     if last_day < first_day:
         raise ValueError("last_day before first_day")
-    return PeriodStats(
-        first_day, last_day, **ticket_stats(tickets), **case_stats(cases, last_day=last_day),  # type: ignore[arg-type]
-        ratings=rating_stats(ratings), **(pauses or {}),  # type: ignore[arg-type]
-    )
+    parts = {**(tickets or {}), **(cases or {}), **(pauses or {})}
+    return PeriodStats(first_day, last_day, ratings=ratings or RatingFigures(), **parts)  # type: ignore[arg-type]
 
 
 __all__ = [
+    "CaseCount",
     "CaseCounts",
-    "CaseRecord",
     "GroupFigures",
+    "OpenCase",
     "OverdueCase",
     "PauseEvent",
     "PeriodStats",
+    "RatingCount",
     "RatingFigures",
-    "RatingRecord",
-    "TicketRecord",
+    "TicketCount",
+    "TicketDurations",
+    "Timeliness",
     "case_stats",
     "pause_stats",
     "period_stats",

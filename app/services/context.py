@@ -120,7 +120,7 @@ class AppContext:
     def stats(self) -> StatsService:
         from app.services.stats import StatsService
 
-        return StatsService(self.db, self.settings.tz)
+        return StatsService(self.db, self.settings.tz, self.clock)
 
     @cached_property
     def documents(self) -> DocumentService:

@@ -7,33 +7,48 @@ from typing import NamedTuple
 
 import pytest
 
-from app.domain.stats import pause_stats, period_stats
+from app.domain.stats import case_stats, pause_stats, period_stats, rating_stats, ticket_stats
 
 
-class T(NamedTuple):
+class TC(NamedTuple):
     category: str
     operator_id: str | None
     status: str
     issue_hour: int
     done_hour: int | None
+    n: int
+
+
+class TD(NamedTuple):
+    category: str
+    operator_id: str | None
     wait_s: float | None
     walk_up_s: float | None
     service_s: float | None
 
 
-class C(NamedTuple):
+class CC(NamedTuple):
+    item_code: str
+    key: str
+    n: int
+
+
+class TL(NamedTuple):
+    due_date: date | None
+    finished_on: date
+    n: int
+
+
+class OC(NamedTuple):
     number: str
     item_code: str
-    decision: str | None
-    commitment: bool
-    due_date: date | None
-    finished_on: date | None
+    due_date: date
 
 
-class R(NamedTuple):
+class RC(NamedTuple):
     level: int | None
     is_default: bool
-    indicators: list[str] | None
+    n: int
 
 
 class E(NamedTuple):
@@ -44,29 +59,28 @@ class E(NamedTuple):
     operator_id: str | None
 
 
-TICKETS = [
-    T("A", "op1", "finished", 9, 9, 60, 10, 300),
-    T("A", "op1", "finished", 9, 10, 120, 20, 600),
-    T("A", "op2", "finished", 10, 10, 180, 30, 900),
-    T("B", "op2", "finished", 10, 11, 240, 40, 1200),
-    T("B", "op2", "finished", 11, 11, 300, 50, 1500),
-    T("B", "op1", "no_show", 11, None, None, None, None),
-    T("A", None, "issued", 15, None, None, None, None),
+COUNTS = [
+    TC("A", "op1", "finished", 9, 9, 1), TC("A", "op1", "finished", 9, 10, 1), TC("A", "op2", "finished", 10, 10, 1),
+    TC("B", "op2", "finished", 10, 11, 1), TC("B", "op2", "finished", 11, 11, 1),
+    TC("B", "op1", "no_show", 11, None, 1), TC("A", None, "issued", 15, None, 1),
 ]
-CASES = [
-    C("P1", "X1", "accept", True, date(2026, 11, 10), date(2026, 11, 9)),
-    C("P2", "X1", "accept_with_deficiency", False, date(2026, 11, 10), date(2026, 11, 12)),
-    C("P3", "X2", "request_supplement", False, None, None),
-    C("P4", "X2", "reject", False, None, date(2026, 11, 3)),
-    C("P5", "X1", "accept", False, date(2026, 11, 20), None),
-    C("P6", "X1", "accept", False, date(2026, 11, 30), None),
+DURATIONS = [
+    TD("A", "op1", 60, 10, 300), TD("A", "op1", 120, 20, 600), TD("A", "op2", 180, 30, 900),
+    TD("B", "op2", 240, 40, 1200), TD("B", "op2", 300, 50, 1500),
 ]
-RATINGS = [R(5, False, []), R(5, False, []), R(4, False, []), R(2, False, ["501"]),
-           R(1, False, ["501", "503"]), R(3, True, []), R(None, False, None)]
+CASE_COUNTS = [
+    CC("X1", "received", 4), CC("X2", "received", 2), CC("X1", "accept", 3), CC("X1", "accept_with_deficiency", 1),
+    CC("X2", "request_supplement", 1), CC("X2", "reject", 1), CC("X1", "commitment", 1), CC("X1", "withdraw", 1),
+]
+# P1 finished on time, P2 (2 cases) late, P4 finished with no due date (on time by definition)
+TIMELINESS = [TL(date(2026, 11, 10), date(2026, 11, 9), 1), TL(date(2026, 11, 10), date(2026, 11, 12), 2),
+              TL(None, date(2026, 11, 3), 1)]
+OPEN = [OC("P6", "X1", date(2026, 11, 26)), OC("P5", "X1", date(2026, 11, 20)), OC("P7", "X1", date(2026, 11, 27))]
+RATINGS = [RC(5, False, 2), RC(4, False, 1), RC(2, False, 1), RC(1, False, 1), RC(3, True, 1), RC(None, False, 3)]
 
 
 def test_queue_figures_by_hand() -> None:
-    s = period_stats(date(2026, 11, 1), date(2026, 11, 30), tickets=TICKETS)
+    s = period_stats(date(2026, 11, 1), date(2026, 11, 30), tickets=ticket_stats(COUNTS, DURATIONS))
     assert (s.issued, s.served, s.no_show) == (7, 5, 1)
     assert s.no_show_rate == pytest.approx(1 / 6)
     # waits 60,120,180,240,300: nearest rank median = rank 3 = 180; p90 = rank ceil(4.5)=5 = 300
@@ -85,18 +99,19 @@ def test_queue_figures_by_hand() -> None:
 
 
 def test_case_figures_by_hand() -> None:
-    s = period_stats(date(2026, 11, 1), date(2026, 11, 27), cases=CASES)
+    last = date(2026, 11, 27)
+    s = period_stats(date(2026, 11, 1), last, cases=case_stats(CASE_COUNTS, TIMELINESS, OPEN, last_day=last))
     c = s.cases
     assert (c.received, c.accepted, c.deficiency, c.supplement, c.rejected, c.commitment) == (6, 4, 1, 1, 1, 1)
     assert s.by_item["X1"].accepted == 4 and s.by_item["X2"].rejected == 1
-    # finished: P1 on time, P2 late, P4 on time (no due date) → 2 of 3
-    assert (s.finished, s.on_time) == (3, 2)
-    assert s.on_time_rate == pytest.approx(2 / 3)
-    assert [(o.number, o.days_over) for o in s.overdue] == [("P5", 7)]
+    assert (s.finished, s.on_time) == (4, 2)
+    assert s.on_time_rate == pytest.approx(0.5)
+    # due on the last day itself is not yet overdue
+    assert [(o.number, o.days_over) for o in s.overdue] == [("P5", 7), ("P6", 1)]
 
 
 def test_rating_figures_by_hand() -> None:
-    r = period_stats(date(2026, 11, 1), date(2026, 11, 30), ratings=RATINGS).ratings
+    r = rating_stats(RATINGS, [["501"], ["501", "503"]])
     assert dict(r.by_level) == {5: 2, 4: 1, 3: 0, 2: 1, 1: 1}
     assert (r.rated, r.defaults, r.bad) == (5, 1, 2)
     assert r.bad_rate == pytest.approx(0.4)
@@ -122,5 +137,9 @@ def test_empty_period() -> None:
     assert s.on_time_rate is None and s.overdue == () and s.ratings.bad_rate is None
     assert dict(s.ratings.by_level) == {5: 0, 4: 0, 3: 0, 2: 0, 1: 0}
     assert s.hours == () and s.by_category == ()
+    t = ticket_stats([], [])
+    assert t["issued"] == 0 and t["wait"].median is None
+    assert case_stats([], [], [], last_day=date(2026, 11, 1))["on_time_rate"] is None
+    assert rating_stats([]).bad_rate is None
     with pytest.raises(ValueError):
         period_stats(date(2026, 11, 2), date(2026, 11, 1))
