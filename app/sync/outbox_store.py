@@ -17,7 +17,7 @@ from app.db.models.sync import SyncState
 from app.sync.protocol import Change, Op, OpResult
 
 PENDING, INFLIGHT, ACKED, QUARANTINED, CONFLICT = "pending", "inflight", "acked", "quarantined", "conflict"
-_SCAN = 500  # rows read per scan step when picking a batch (keeps memory flat on a large backlog)
+_SCAN = 120  # rows read per scan step when picking a batch (keeps memory flat on a large backlog)
 
 
 def case_key(row: Outbox) -> str | None:
@@ -46,8 +46,9 @@ def reset_inflight(s: Session) -> int:
 
 
 def _blocked_cases(s: Session) -> set[str]:
+    """Cases with a quarantined op, or an op still on the wire (the next batch is picked while one flies)."""
     rows = s.execute(select(Outbox.case_id, Outbox.entity, Outbox.entity_id, Outbox.payload)
-                     .where(Outbox.state == QUARANTINED))
+                     .where(Outbox.state.in_([QUARANTINED, INFLIGHT])))
     keys = {case_key(Outbox(case_id=c, entity=e, entity_id=i, payload=p)) for c, e, i, p in rows}
     return {k for k in keys if k}
 
@@ -111,8 +112,11 @@ def release(s: Session, op_ids: Iterable[str], error: str) -> None:
 def apply_results(s: Session, results: Iterable[OpResult], now: datetime, retry_delay: timedelta) -> dict[str, int]:
     """Record per-op results (R8); acked rows are never touched again. Returns counts per status."""
     counts: dict[str, int] = {}
+    results = list(results)
+    ids = [str(r.op_id) for r in results]
+    rows = {r.op_id: r for r in s.scalars(select(Outbox).where(Outbox.op_id.in_(ids)))}  # one query per batch
     for res in results:
-        row = s.scalar(select(Outbox).where(Outbox.op_id == str(res.op_id)))
+        row = rows.get(str(res.op_id))
         if row is None or row.state in (ACKED, CONFLICT):
             continue
         counts[res.status] = counts.get(res.status, 0) + 1

@@ -6,6 +6,7 @@ import os
 import random
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,7 +16,7 @@ from app.db.session import Database
 from app.services.clock import Clock
 from app.sync import outbox_store as store
 from app.sync.client import CredentialError, RequestRefused, ResetRequired, SyncClient, SyncTransportError
-from app.sync.protocol import MAX_OPS_PER_BATCH, Heartbeat, PullResponse, PushResponse
+from app.sync.protocol import MAX_OPS_PER_BATCH, Heartbeat, Op, PullResponse, PushResponse
 
 MAX_BACKOFF_S = 600.0
 IDLE_INTERVAL_S = 60.0
@@ -100,20 +101,41 @@ class SyncEngine:
 
     # ---- Push
     def _push_all(self, client: SyncClient, report: RunReport) -> None:
-        while True:
+        """Pipelined: the next batch is picked, and the last answer recorded, while a request is on the wire.
+
+        Requests still go one at a time, and a case with an op on the wire is never in the next batch,
+        so a case's ops reach the server strictly in order (R8).
+        """
+        with ThreadPoolExecutor(1, thread_name_prefix="yichuang-push") as pool:
+            batch = self._take(report)
+            flying = pool.submit(client.push, batch) if batch else None
+            while flying is not None:
+                following = self._take(report)
+                try:
+                    answer = flying.result()
+                except BaseException as exc:
+                    self._release(batch + following, exc)
+                    raise
+                flying = pool.submit(client.push, following) if following else None
+                try:
+                    self._record_push(answer.body, answer.server_date, report)
+                except BaseException as exc:
+                    if flying is not None:
+                        _wait_quietly(flying)
+                    self._release(following, exc)
+                    raise
+                batch = following
+
+    def _take(self, report: RunReport) -> list[Op]:
+        with self._db.session() as s:
+            ops, bad = store.take_batch(s, self._clock.now(), self.batch_size)
+        report.pushed["quarantined_locally"] = report.pushed.get("quarantined_locally", 0) + bad
+        return ops
+
+    def _release(self, ops: list[Op], exc: BaseException) -> None:
+        if ops:
             with self._db.session() as s:
-                ops, bad = store.take_batch(s, self._clock.now(), self.batch_size)
-            report.pushed["quarantined_locally"] = report.pushed.get("quarantined_locally", 0) + bad
-            if not ops:
-                return
-            ids = [str(op.op_id) for op in ops]
-            try:
-                answer = client.push(ops)
-            except BaseException as exc:
-                with self._db.session() as s:
-                    store.release(s, ids, f"{type(exc).__name__}: {exc}"[:500])
-                raise
-            self._record_push(answer.body, answer.server_date, report)
+                store.release(s, [str(op.op_id) for op in ops], f"{type(exc).__name__}: {exc}"[:500])
 
     def _record_push(self, body: PushResponse, server_date: datetime | None, report: RunReport) -> None:
         now = self._clock.now()
@@ -191,6 +213,14 @@ class SyncEngine:
             if kind == "offline" and store.get_state(s, "offline_since") is None:
                 store.set_state(s, "offline_since", now)
             store.set_state(s, "last_error", {"kind": kind, "detail": report.detail, "at": now})
+
+
+def _wait_quietly(future: Future[Any]) -> None:
+    """Let a request in flight finish; its outcome is irrelevant once the run is failing."""
+    try:
+        future.result()
+    except BaseException:  # noqa: S110 - the ops are released by the caller either way
+        pass
 
 
 class DatabaseLock:
