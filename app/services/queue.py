@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.db.counters import next_serial
@@ -52,8 +52,12 @@ from app.services.queue_rows import (
 _A = QueueAction
 _S = TicketStatus
 _AT_WINDOW = (_S.CALLED.value, _S.SERVING.value)
-_WAITING_COLUMNS = (QueueTicket.id, QueueTicket.ticket_no, QueueTicket.category, QueueTicket.priority,
-                    QueueTicket.issued_at, QueueTicket.requeued_at, QueueTicket.slot_start, QueueTicket.slot_end)
+# Raw text columns, parsed in waiting_ticket: SQLAlchemy's per-value type processing costs more than the
+# decision itself with 200 tickets waiting.
+_WAITING_SQL = text(
+    "SELECT id, ticket_no, category, priority, issued_at, requeued_at, slot_start, slot_end "
+    "FROM queue_ticket WHERE day = :day AND status = 'issued'"
+)
 
 
 def _refused(exc: QueueError) -> ServiceError:
@@ -268,9 +272,8 @@ class QueueService:
         return CallPolicy(priority_ratio=win.priority_ratio, categories=cats)
 
     def _waiting_tickets(self, s: Session, now: datetime) -> list[WaitingTicket]:
-        """Only today's waiting tickets, through the (day, status) index."""
-        rows = s.execute(select(*_WAITING_COLUMNS).where(
-            QueueTicket.day == local_day(now, self._tz), QueueTicket.status == _S.ISSUED.value)).all()
+        """Only today's waiting tickets, through the (day, status) index (plain SQL: this is the hot path)."""
+        rows = s.execute(_WAITING_SQL, {"day": local_day(now, self._tz).isoformat()}).all()
         return [waiting_ticket(r) for r in rows]
 
     # ---- Private: transitions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import select
@@ -123,10 +123,20 @@ def ticket_state(row: QueueTicket) -> TicketState:
                        TicketStatus(row.status), row.recalls, row.window_no, row.operator_id)  # type: ignore[arg-type]
 
 
+# A dict lookup: calling the enum class per row costs more than the rest of the row (call next is hot).
+_PRIORITY_BY_VALUE = {p.value: p for p in PriorityClass}
+
+
+def _utc(value: str | None) -> datetime | None:
+    """A stored UTC timestamp read as raw text (how UtcDateTime keeps it in SQLite)."""
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
 def waiting_ticket(row: Any) -> WaitingTicket:
-    """The ordering view of a waiting-ticket row (a Core row with the selected columns)."""
-    return WaitingTicket(row.id, row.ticket_no, row.category, PriorityClass(row.priority), row.issued_at,
-                         row.requeued_at, row.slot_start, row.slot_end)
+    """The ordering view of a raw waiting-ticket row: id, number, category, priority and four timestamps as text."""
+    tid, no, cat, priority, issued_at, requeued_at, slot_start, slot_end = row
+    return WaitingTicket(tid, no, cat, _PRIORITY_BY_VALUE[priority], datetime.fromisoformat(issued_at).replace(
+        tzinfo=UTC), _utc(requeued_at), _utc(slot_start), _utc(slot_end))
 
 
 def apply_state(row: QueueTicket, state: TicketState, at: datetime) -> None:
