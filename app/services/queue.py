@@ -13,7 +13,7 @@ from app.db.counters import next_serial
 from app.db.models import QueueCategory, QueueTicket, QueueWindow
 from app.db.models import QueueEvent as QueueEventRow
 from app.db.session import Database
-from app.domain.metrics import QueueFigures, queue_figures, ticket_durations
+from app.domain.metrics import QueueFigures, queue_figures
 from app.domain.queue import (
     OperatorAction,
     OperatorState,
@@ -44,6 +44,7 @@ from app.services.queue_rows import (
     predict_order,
     record_event,
     refuse_second_check_in,
+    store_durations,
     ticket_info,
     ticket_state,
     waiting_ticket,
@@ -305,17 +306,7 @@ class QueueService:
             row.requeued_at = now
         record_event(s, event, row.ticket_no)
         if action is _A.FINISH:
-            self._store_durations(s, row)
-
-    def _store_durations(self, s: Session, row: QueueTicket) -> None:
-        """Derive wait, first walk-up and service time from the ticket's events and keep them on it."""
-        events = s.execute(select(QueueEventRow.ticket_id, QueueEventRow.action, QueueEventRow.at,
-                                  QueueEventRow.category, QueueEventRow.operator_id)
-                           .where(QueueEventRow.ticket_id == row.id)
-                           .order_by(QueueEventRow.at, QueueEventRow.seq)).all()
-        durations = ticket_durations(events)
-        row.wait_s, row.service_s = durations.wait, durations.service
-        row.walk_up_s = durations.walk_ups[0] if durations.walk_ups else None
+            store_durations(s, row)
 
     def _operator(self, action: OperatorAction, by: str, reason: str | None) -> WindowState:
         now = self._clock.now()
@@ -383,9 +374,11 @@ class QueueService:
     def _refuse_if_busy(self, s: Session, win: QueueWindow) -> None:
         if win.paused_since is not None:
             raise ServiceError("窗口已暂停，请先点“恢复”再叫号。", code="paused")
-        busy = self._current_row(s)
+        busy = s.execute(select(QueueTicket.ticket_no).where(
+            QueueTicket.day == local_day(self._clock.now(), self._tz), QueueTicket.status.in_(_AT_WINDOW),
+            QueueTicket.window_no == self.window_no).limit(1)).scalar()
         if busy is not None:
-            raise ServiceError(f"{busy.ticket_no} 号还在本窗口，请先办结、过号或挂起它，再叫下一个号。", code="busy")
+            raise ServiceError(f"{busy} 号还在本窗口，请先办结、过号或挂起它，再叫下一个号。", code="busy")
 
     def _today_with(self, status: TicketStatus, *, window_only: bool) -> list[TicketInfo]:
         with self._db.session() as s:

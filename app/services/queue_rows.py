@@ -10,11 +10,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.base import new_id
 from app.db.counters import next_serial
 from app.db.models import QueueCategory, QueueTicket
 from app.db.models import QueueEvent as QueueEventRow
 from app.db.outbox import add_op
 from app.domain.ids import ResidentIdError, validate_resident_id
+from app.domain.metrics import ticket_durations
 from app.domain.queue import PriorityClass, QueueEvent, TicketState, TicketStatus, issue
 from app.domain.queue_order import CallPolicy, CategoryRule, WaitingTicket, choose_next, format_ticket_no
 from app.services.errors import ServiceError
@@ -152,15 +154,14 @@ def apply_state(row: QueueTicket, state: TicketState, at: datetime) -> None:
 def record_event(session: Session, event: QueueEvent, ticket_no: str) -> QueueEventRow:
     """Append the event row and its outbox row in the caller's transaction."""
     row = QueueEventRow(
-        ticket_id=event.ticket_id, action=event.action.value, at=event.at,
+        id=new_id(), ticket_id=event.ticket_id, action=event.action.value, at=event.at,
         from_status=event.from_status.value if event.from_status else None,
         to_status=event.to_status.value if event.to_status else None,
         category=event.category, operator_id=event.operator_id,
         window_no=None if event.window_no is None else str(event.window_no),
         reason=event.reason, data=dict(event.data), seq=next_serial(session, "queue_event"),
     )
-    session.add(row)
-    session.flush()
+    session.add(row)  # written at commit with the ticket: no flush needed, the id is ours
     payload = {
         "event_type": row.action, "ticket_no": ticket_no, "occurred_at": row.at.isoformat(),
         "ticket_id": row.ticket_id, "from_status": row.from_status, "to_status": row.to_status,
@@ -224,3 +225,14 @@ def predict_order(waiting: list[WaitingTicket], policy: CallPolicy, streak: int,
         left.remove(choice.ticket)
         streak = choice.streak
     return out
+
+
+def store_durations(s: Session, row: QueueTicket) -> None:
+    """Derive wait, first walk-up and service time from the ticket's events and keep them on it."""
+    events = s.execute(select(QueueEventRow.ticket_id, QueueEventRow.action, QueueEventRow.at,
+                              QueueEventRow.category, QueueEventRow.operator_id)
+                       .where(QueueEventRow.ticket_id == row.id)
+                       .order_by(QueueEventRow.at, QueueEventRow.seq)).all()
+    durations = ticket_durations(events)
+    row.wait_s, row.service_s = durations.wait, durations.service
+    row.walk_up_s = durations.walk_ups[0] if durations.walk_ups else None
