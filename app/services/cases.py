@@ -30,7 +30,6 @@ _OPEN = [s.value for s in (S.AWAIT_SUPPLEMENT, S.ACCEPTED, S.TRANSFERRED, S.IN_R
 # From where the window (or the sync layer standing in for the back office) walks a case to 待出件.
 _TO_READY = {S.ACCEPTED: A.TRANSFER, S.TRANSFERRED: A.START_REVIEW, S.IN_REVIEW: A.APPROVE, S.DECIDED: A.READY}
 _WINDOW_ACTIONS = (A.COMPLETE_SUPPLEMENT, A.DELIVER, A.WITHDRAW, A.READY)
-_STILL_MISSING = (MaterialState.MISSING.value,)
 COMMITMENT_RESULTS = {"true": "属实", "false": "不实"}
 
 
@@ -92,8 +91,9 @@ class CasesService:
         given = {e.code: e for e in received}
 
         def change(s: Session, case: Case) -> None:
+            asked = _asked_for(s, case_id)
             for m in s.execute(select(CaseMaterial).where(CaseMaterial.case_id == case_id)).scalars():
-                if m.state in _STILL_MISSING or m.material_code in given:
+                if m.material_code in asked or m.material_code in given:
                     e = given.get(m.material_code)
                     m.state = e.state.value if e else MaterialState.RECEIVED.value
                     m.originals, m.copies = (e.originals, e.copies) if e else (max(m.originals, 1), m.copies)
@@ -228,6 +228,13 @@ class CasesService:
             return False, working_days_between(today, c.due_date, self._ctx.calendar.calendar()) <= 1
         except CalendarMissing:
             return False, True  # no calendar for the due year: warn rather than stay silent
+
+
+def _asked_for(s: Session, case_id: str) -> set[str]:
+    """Codes of the materials the 补正 notice asked for (optional ones left missing are not among them)."""
+    rows = s.execute(select(CaseEvent.data).where(CaseEvent.case_id == case_id,
+                                                  CaseEvent.action == A.REQUEST_SUPPLEMENT.value)).scalars()
+    return {m["code"] for data in rows for m in (data or {}).get("missing", [])}
 
 
 def _events(s: Session, case_id: str) -> tuple[CaseEventRow, ...]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app.config import resources_dir
-from app.db.models import Applicant
+from app.db.models import Applicant, CatalogueVersion, ServiceItemRow
 from app.domain.catalogue import ProjectType, ServiceItem
 from app.domain.checklist import ChecklistError, ChecklistOutcome, Decision, evaluate_checklist
 from app.domain.ids import IdError, validate_mobile, validate_resident_id, validate_uscc
@@ -95,8 +95,13 @@ class IntakeService:
 
     # ---- Items and the checklist
     def item(self, code: str) -> ServiceItem:
-        """The active version of an item."""
-        return self._ctx.catalogue.item(code)
+        """The active version of an item (parsed once per version: the save path calls this often)."""
+        with self._ctx.db.session() as s:
+            row_id = s.execute(select(ServiceItemRow.id).join(CatalogueVersion)
+                               .where(CatalogueVersion.active, ServiceItemRow.code == code)).scalar_one_or_none()
+        if row_id is None:
+            raise ServiceError(f"目录中没有编码为 {code} 的事项。", code="unknown_item")
+        return self._ctx.catalogue.item_by_row_id(row_id)
 
     def bundle_items(self, bundle_code: str) -> list[ServiceItem]:
         """The items of a 一件事, in bundle order; a missing member is refused by name."""

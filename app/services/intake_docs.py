@@ -63,7 +63,7 @@ def _material_rows(item: ServiceItem, entries: dict[str, MaterialEntry], situati
 def _context(ctx: AppContext, result: IntakeResult, request: IntakeRequest, operator: OperatorInfo,
              item_index: int) -> dict[str, Any]:
     intake, case = request.items[item_index], result.cases[item_index]
-    item = ctx.catalogue.item(intake.item_code)
+    item = ctx.intake.item(intake.item_code)
     rows, missing, deficient = _material_rows(item, {e.code: e for e in intake.materials}, intake.situations)
     context: dict[str, Any] = {
         "station": _station(ctx, item), "window_no": ctx.station.get().window_no if ctx.station.get() else "",

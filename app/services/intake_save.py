@@ -109,7 +109,7 @@ def save_intake(ctx: AppContext, request: IntakeRequest, applicant: ApplicantInp
     # transaction: a second session inside it would wait for our own write lock.
     plans = []
     for intake, outcome in zip(request.items, outcomes, strict=True):
-        item = ctx.catalogue.item(intake.item_code)
+        item = ctx.intake.item(intake.item_code)
         decision = _decision_for(request, outcome)
         accepted = decision in (Decision.ACCEPT, Decision.ACCEPT_WITH_DEFICIENCY)
         plans.append((intake, outcome, item, decision, accepted, *_dates(ctx, item, day, accepted)))

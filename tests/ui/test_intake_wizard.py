@@ -30,6 +30,8 @@ def page(qtbot, ctx, clerk):  # type: ignore[no-untyped-def]
     w.resize(1180, 760)
     w.show()
     qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
     return w
 
 
