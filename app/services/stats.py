@@ -10,7 +10,7 @@ from __future__ import annotations
 from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -19,7 +19,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Date, Integer, case, distinct, exists, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.db.models import Case, CaseEvent, Commitment, Evaluation, Operator, QueueEvent, QueueTicket, ServiceItemRow
+from app.db.models import (
+    Case,
+    CaseEvent,
+    Commitment,
+    Evaluation,
+    Operator,
+    QueueCategory,
+    QueueEvent,
+    QueueTicket,
+    ServiceItemRow,
+)
 from app.db.session import Database
 from app.domain.metrics import ticket_durations
 from app.domain.stats import DECISIONS, PeriodStats, case_stats, pause_stats, period_stats, rating_stats, ticket_stats
@@ -66,6 +76,7 @@ class StatsReport:
     operator_names: dict[str, str]
     item_names: dict[str, str]
     generated_at: datetime
+    category_names: dict[str, str] = field(default_factory=dict)
 
     def operator(self, op_id: str) -> str:
         """Display name of an operator id (the id itself when unknown)."""
@@ -104,8 +115,9 @@ class StatsService:
             pauses = _pauses(s, start, min(end, max(now, start)))
             ops = dict(s.execute(select(Operator.id, Operator.display_name)).all())
             items = dict(s.execute(select(ServiceItemRow.code, ServiceItemRow.name)).all())
+            cats = {p: f"{p} {n}" for p, n in s.execute(select(QueueCategory.prefix, QueueCategory.name))}
         stats = period_stats(first_day, last_day, tickets=tickets, cases=cases, ratings=ratings, pauses=pauses)
-        return StatsReport(stats, ops, items, now)
+        return StatsReport(stats, ops, items, now, cats)
 
 
 @dataclass(frozen=True)
