@@ -140,6 +140,7 @@ class CasesPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 480])  # the due date column must stay visible
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
