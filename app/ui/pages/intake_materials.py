@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -138,6 +138,7 @@ class MaterialsStep(QWidget):
         self.decision.setObjectName("live_decision")
         self.decision.setWordWrap(True)
         self.decision.setMinimumWidth(260)
+        self.decision.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._inner = QWidget()
         self._inner_layout = QVBoxLayout(self._inner)
         scroll = QScrollArea()
@@ -163,7 +164,9 @@ class MaterialsStep(QWidget):
         self._rows = []
         for data in state.get("items", []):
             item = self._ctx.intake.item(data["code"])
-            box = QGroupBox(f"{item.name}（{self.tr('承诺时限')} {item.promise_limit.days} {self.tr('个工作日')}）")
+            limit = (self.tr("即办件") if item.promise_limit.days == 0
+                     else f"{self.tr('承诺时限')} {item.promise_limit.days} {self.tr('个工作日')}")
+            box = QGroupBox(f"{item.name}（{limit}）")
             grid = QGridLayout(box)
             for col, head in enumerate((self.tr("材料（*必要）"), self.tr("情况"), self.tr("原件"),
                                         self.tr("复印件"), self.tr("容缺补交期限"), self.tr("承诺书"))):
