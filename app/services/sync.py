@@ -58,6 +58,7 @@ class OpRow:
     op_type: str
     client_ts: datetime
     attempts: int
+    code: str
     reason: str
 
 
@@ -96,10 +97,14 @@ class SyncService:
 
     def settings(self) -> SyncSettings:
         """Current connection settings."""
+        url, verify = self._url_verify()
+        return SyncSettings(url, verify, bool(self._ctx.secrets.get(CREDENTIAL_KEY)))
+
+    def _url_verify(self) -> tuple[str, bool]:
+        # No keyring access here: status() runs on the UI thread every 5 s, and unlocking is slow.
         with self._db.session() as s:
             url, verify = s.get(Setting, URL_KEY), s.get(Setting, VERIFY_KEY)
-            values = (str(url.value) if url else "", bool(verify.value) if verify else True)
-        return SyncSettings(values[0], values[1], bool(self._ctx.secrets.get(CREDENTIAL_KEY)))
+            return (str(url.value) if url else "", bool(verify.value) if verify else True)
 
     def save_settings(self, *, url: str, verify_tls: bool, credential: str | None, by: str) -> SyncSettings:
         """Store URL and TLS choice (audited); a new credential goes to the keyring and wakes the worker."""
@@ -159,9 +164,12 @@ class SyncService:
         age = None if c.oldest_pending is None else now - c.oldest_pending
         offline = _when(st["offline_since"])
         warnings = self._warnings(st, age)
+        configured = self._url_verify()[0] != ""
         text = _status_text(c.pending, c.quarantined, offline, st["last_error"], self._ctx.settings.tz)
+        if not configured:
+            text = "未连接区平台" + (f" · 待上传 {c.pending}" if c.pending else "")
         return SyncStatus(text, c.pending, c.quarantined, c.conflicts, age, _when(st["last_push"]),
-                          _when(st["last_pull"]), offline, tuple(warnings), self.settings().url != "")
+                          _when(st["last_pull"]), offline, tuple(warnings), configured)
 
     def _warnings(self, st: dict[str, Any], age: timedelta | None) -> list[str]:
         out = []
@@ -174,7 +182,7 @@ class SyncService:
         error = st["last_error"]
         if isinstance(error, dict) and error.get("kind") == "credential":
             out.append("站点凭据被区平台拒绝，请在连接设置中重新填写凭据。待上传记录不会丢失。")
-        if not self.settings().verify_tls:
+        if not self._url_verify()[1]:
             out.append("已关闭TLS证书校验：仅可用于测试平台，正式使用前请重新开启。")
         return out
 
@@ -185,7 +193,7 @@ class SyncService:
             rows = s.scalars(select(Outbox).where(Outbox.state.in_(states)).order_by(Outbox.client_seq)
                              .limit(limit)).all()
             return [OpRow(r.client_seq, r.op_id, r.entity, r.entity_id, r.op_type, r.client_ts, r.attempts,
-                          r.last_error) for r in rows]
+                          *_split_reason(r.last_error)) for r in rows]
 
     def requeue(self, op_id: str, *, by: str, payload: dict[str, Any] | None = None) -> str:
         """Send a quarantined op again as a NEW op (optionally corrected); the old one is kept, marked requeued."""
@@ -234,6 +242,12 @@ class SyncService:
         if station is None or not token:
             raise ServiceError("同步包需要站点凭据签名，请先在连接设置中填写站点凭据。", code="no_credential")
         return station.area_code, token
+
+
+def _split_reason(last_error: str) -> tuple[str, str]:
+    """`code: message` → (code, message); the message is what people read."""
+    code, sep, message = (last_error or "").partition(": ")
+    return (code, message) if sep else ("", last_error or "")
 
 
 def _status_text(pending: int, quarantined: int, offline: datetime | None, error: Any, tz: Any) -> str:

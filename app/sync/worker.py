@@ -135,7 +135,7 @@ class SyncEngine:
     def _release(self, ops: list[Op], exc: BaseException) -> None:
         if ops:
             with self._db.session() as s:
-                store.release(s, [str(op.op_id) for op in ops], f"{type(exc).__name__}: {exc}"[:500])
+                store.release(s, [str(op.op_id) for op in ops], _release_reason(exc))
 
     def _record_push(self, body: PushResponse, server_date: datetime | None, report: RunReport) -> None:
         now = self._clock.now()
@@ -213,6 +213,15 @@ class SyncEngine:
             if kind == "offline" and store.get_state(s, "offline_since") is None:
                 store.set_state(s, "offline_since", now)
             store.set_state(s, "last_error", {"kind": kind, "detail": report.detail, "at": now})
+
+
+def _release_reason(exc: BaseException) -> str:
+    """`code: message` kept on the rows of a batch that did not get through (shown on the sync page)."""
+    if isinstance(exc, CredentialError):
+        return "credential: 站点凭据被区平台拒绝，请在连接设置中重新填写；记录保留，不会丢失。"
+    if isinstance(exc, RequestRefused):
+        return f"{exc.code or exc.status}: {exc.message or '区平台拒绝了本批上传'}"[:500]
+    return f"network: 连不上区平台或连接中断，将自动重试（{type(exc).__name__}）。"
 
 
 def _wait_quietly(future: Future[Any]) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +22,8 @@ from app.services.context import AppContext
 from app.services.station import StationInfo
 from app.ui.idle_lock import IdleWatcher, LockOverlay
 from app.ui.pages.registry import PageSpec, default_pages
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +72,13 @@ class MainWindow(QMainWindow):
     def set_sync_state(self, text: str) -> None:
         """What the status bar says about the district platform."""
         self.sync_label.setText(text)
+
+    def refresh_sync_state(self) -> None:
+        """Show the outbox's real state (已同步 / 待上传 N / 离线 … / 隔离 N); called every 5 s."""
+        try:
+            self.set_sync_state(self._ctx.sync.status().text)
+        except Exception:  # a busy or broken database must not take the status bar down with it
+            log.exception("sync status unavailable")
 
     def lock(self) -> None:
         """Cover the window until the operator's password is given."""
@@ -129,3 +140,8 @@ class MainWindow(QMainWindow):
             if spec.shortcut:
                 QShortcut(QKeySequence(spec.shortcut), self, activated=lambda k=spec.key: self.show_page(k))
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        self.sync_timer = QTimer(self)
+        self.sync_timer.setInterval(5000)
+        self.sync_timer.timeout.connect(self.refresh_sync_state)
+        self.sync_timer.start()
+        self.refresh_sync_state()

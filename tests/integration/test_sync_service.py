@@ -26,7 +26,7 @@ def connect(ctx: Any, gw: Gateway) -> None:
 
 def test_status_line_goes_from_pending_to_synced(ctx: Any, gateway: Gateway) -> None:
     add_case_ops(ctx, 4)
-    assert ctx.sync.status().text == "待上传 4"
+    assert ctx.sync.status().text == "未连接区平台 · 待上传 4"
     with pytest.raises(ServiceError):
         ctx.sync.sync_now()  # not configured yet: a clear message, nothing lost
     connect(ctx, gateway)
@@ -58,7 +58,7 @@ def test_offline_quarantine_and_warnings(ctx: Any, gateway: Gateway) -> None:
     assert st.text == "已同步 · 隔离 1" and st.quarantined == 1
     assert any("时钟" in w for w in st.warnings)  # the fixed test clock is hours off the server's
     [row] = ctx.sync.list_ops("quarantined")
-    assert row.reason.startswith("invalid_payload")
+    assert row.code == "invalid_payload" and row.reason  # the gateway's Chinese message
     # T6: the corrected record goes out as a new op
     new_id = ctx.sync.requeue(row.op_id, by="admin", payload={"item_code": "FIXED", "catalogue_version": 1})
     assert new_id != row.op_id and ctx.sync.list_ops("pending")[0].op_id == new_id

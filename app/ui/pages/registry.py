@@ -67,6 +67,12 @@ def _cases(ctx: AppContext, op: OperatorInfo) -> QWidget:
     return CasesPage(ctx, op)
 
 
+def _sync(ctx: AppContext, op: OperatorInfo) -> QWidget:
+    from app.ui.pages.sync import SyncPage
+
+    return SyncPage(ctx.sync, op, ctx.settings.tz)
+
+
 def default_pages() -> list[PageSpec]:
     """The pages in navigation order; each later issue replaces its placeholder with the real page."""
     pending = QT_TRANSLATE_NOOP("pages", "此功能尚未启用。")
@@ -77,4 +83,5 @@ def default_pages() -> list[PageSpec]:
         PageSpec("catalogue", QT_TRANSLATE_NOOP("pages", "事项目录"), None, _catalogue, "F5"),
         PageSpec("stats", QT_TRANSLATE_NOOP("pages", "统计"), Permission.STATS_READ, _not_yet(pending), "F6"),
         PageSpec("settings", QT_TRANSLATE_NOOP("pages", "设置"), Permission.SETTINGS_ADMIN, _settings, "F7"),
+        PageSpec("sync", QT_TRANSLATE_NOOP("pages", "同步"), Permission.SYNC_OPERATE, _sync, "F10"),
     ]
