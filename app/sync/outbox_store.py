@@ -76,7 +76,28 @@ def take_batch(s: Session, now: datetime, limit: int) -> tuple[list[Op], int]:
     if ops:
         ids = [str(op.op_id) for op in ops]
         s.execute(update(Outbox).where(Outbox.op_id.in_(ids)).values(state=INFLIGHT))
-    return ops, bad
+    return _rebase(s, ops), bad
+
+
+def _rebase(s: Session, ops: list[Op]) -> list[Op]:
+    """Shift `base_version` by the district's own version bumps seen in the last ack of the entity (R14).
+
+    Locally a case's version moves once per op; on the server a district status change moves it too.
+    Without this, the second update after a status change would be based on a version older than the
+    server's window version and come back as a conflict. Not part of the digest: resends stay idempotent.
+    """
+    ids = {op.entity_id for op in ops if op.base_version is not None}
+    if not ids:
+        return ops
+    offsets: dict[str, int] = {}
+    acked = s.execute(select(Outbox.entity_id, Outbox.base_version, Outbox.result)
+                      .where(Outbox.entity_id.in_(ids), Outbox.state == ACKED).order_by(Outbox.client_seq))
+    for entity_id, base, result in acked:
+        server = (result or {}).get("server_version")
+        if isinstance(server, int):
+            offsets[entity_id] = server - (base + 1 if base is not None else 1)
+    return [op.model_copy(update={"base_version": op.base_version + offsets[op.entity_id]})
+            if op.base_version is not None and offsets.get(op.entity_id, 0) > 0 else op for op in ops]
 
 
 def _consider(row: Outbox, now: datetime, blocked: set[str], ops: list[Op]) -> int:
@@ -87,6 +108,13 @@ def _consider(row: Outbox, now: datetime, blocked: set[str], ops: list[Op]) -> i
         if key is not None:
             blocked.add(key)  # later ops of this case wait behind it
         return 0
+    if row.base_version is not None:
+        # One versioned op per entity per batch: the next is based on the server version this one gets
+        # back, which can include district status bumps (see _rebase).
+        if f"v:{row.entity_id}" in blocked:
+            blocked.add(key or row.entity_id)
+            return 0
+        blocked.add(f"v:{row.entity_id}")
     try:
         ops.append(to_op(row))
     except (ValidationError, ValueError) as exc:

@@ -125,6 +125,9 @@ class SyncEngine:
                     self._release(following, exc)
                     raise
                 batch = following
+                if flying is None:  # ops held back while their case was on the wire may go now
+                    batch = self._take(report)
+                    flying = pool.submit(client.push, batch) if batch else None
 
     def _take(self, report: RunReport) -> list[Op]:
         with self._db.session() as s:

@@ -116,3 +116,19 @@ def test_t7_clock_skew_is_measured_from_the_date_header(ctx: Any, gateway: Gatew
     with gateway.store.session() as s:
         seqs = [r.client_seq for r in s.scalars(select(ProcessedOp).order_by(ProcessedOp.received_at))]
     assert seqs == sorted(seqs)
+
+
+def test_updates_after_a_district_status_change_are_not_conflicts(ctx: Any, gateway: Gateway) -> None:
+    case_id = add_case_ops(ctx, 1, updates=1)[0]  # local versions 1 → 2
+    engine = make_engine(ctx, gateway)
+    engine.run_once()
+    admin.set_case_status(gateway.store, case_id, "in_review")  # server version 3, window version 2
+    with ctx.db.session() as s:
+        for base in (2, 3):  # two more local edits, made on local versions 2 and 3
+            add_op(s, entity="case", entity_id=case_id, case_id=case_id, op_type="update",
+                   payload={"note": f"after {base}"}, base_version=base, at=ctx.clock.now(), operator_id="clerk")
+    engine.run_once()
+    assert outbox_states(ctx) == {"acked": 4}
+    with gateway.store.session() as s:
+        row = s.get(CaseRow, case_id)
+        assert (row.payload["note"], row.status, row.version) == ("after 3", "in_review", 5)
