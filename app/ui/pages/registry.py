@@ -73,15 +73,28 @@ def _sync(ctx: AppContext, op: OperatorInfo) -> QWidget:
     return SyncPage(ctx.sync, op, ctx.settings.tz)
 
 
+def _stats(ctx: AppContext, _op: OperatorInfo) -> QWidget:
+    from app.ui.pages.stats import StatsPage
+
+    return StatsPage(ctx)
+
+
+def _bad_reviews(ctx: AppContext, op: OperatorInfo) -> QWidget:
+    from app.ui.pages.bad_reviews import BadReviewsPage
+
+    return BadReviewsPage(ctx, op)
+
+
 def default_pages() -> list[PageSpec]:
     """The pages in navigation order; each later issue replaces its placeholder with the real page."""
-    pending = QT_TRANSLATE_NOOP("pages", "此功能尚未启用。")
     return [
         PageSpec("queue", QT_TRANSLATE_NOOP("pages", "叫号"), Permission.QUEUE_OPERATE, _queue, "F2"),
         PageSpec("intake", QT_TRANSLATE_NOOP("pages", "受理"), Permission.INTAKE_OPERATE, _intake, "F3"),
         PageSpec("cases", QT_TRANSLATE_NOOP("pages", "办件"), Permission.CASES_OPERATE, _cases, "F4"),
         PageSpec("catalogue", QT_TRANSLATE_NOOP("pages", "事项目录"), None, _catalogue, "F5"),
-        PageSpec("stats", QT_TRANSLATE_NOOP("pages", "统计"), Permission.STATS_READ, _not_yet(pending), "F6"),
+        PageSpec("stats", QT_TRANSLATE_NOOP("pages", "统计"), Permission.STATS_READ, _stats, "F6"),
+        PageSpec("bad_reviews", QT_TRANSLATE_NOOP("pages", "差评回访"), Permission.BADREVIEW_HANDLE, _bad_reviews,
+                 "Shift+F8"),
         PageSpec("settings", QT_TRANSLATE_NOOP("pages", "设置"), Permission.SETTINGS_ADMIN, _settings, "F7"),
         PageSpec("sync", QT_TRANSLATE_NOOP("pages", "同步"), Permission.SYNC_OPERATE, _sync, "F10"),
     ]
