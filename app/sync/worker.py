@@ -211,6 +211,8 @@ class SyncEngine:
         kind = {SyncTransportError: "offline", CredentialError: "credential"}.get(type(exc), "refused")
         report.outcome, report.detail = kind, str(exc)[:300]
         report.retry_after = getattr(exc, "retry_after", None)
+        if isinstance(exc, RequestRefused) and exc.status == 413:
+            self.batch_size = max(1, self.batch_size // 2)  # 512 KB limit: smaller batches next time
         now = self._clock.now().isoformat()
         with self._db.session() as s:
             if kind == "offline" and store.get_state(s, "offline_since") is None:

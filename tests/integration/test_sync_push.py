@@ -173,3 +173,17 @@ def test_network_cut_and_5xx_keep_everything(ctx: Any, gateway: Gateway) -> None
     assert outbox_states(ctx) == {"pending": 60}
     assert engine.run_once().outcome == "ok"
     assert gateway.cases() == 60 and proxy.pushes == 4  # two failures, then 50 + 10
+
+
+def test_batch_too_large_halves_the_batch_and_keeps_the_ops(ctx: Any, gateway: Gateway) -> None:
+    with ctx.db.session() as s:
+        for i in range(40):  # ~20 KB each: 40 of them exceed the gateway's 512 KB per request
+            add_op(s, entity="queue_event", entity_id=f"qe-{i}", op_type="append", at=ctx.clock.now(),
+                   operator_id="clerk", payload={"event_type": "issued", "ticket_no": f"A{i:03d}",
+                                                 "occurred_at": ctx.clock.now().isoformat(), "pad": "x" * 20000})
+    engine = make_engine(ctx, gateway)
+    first = engine.run_once()
+    assert (first.outcome, engine.batch_size) == ("refused", 25)
+    assert outbox_states(ctx) == {"pending": 40}
+    assert engine.run_once().outcome == "ok"
+    assert outbox_states(ctx) == {"acked": 40} and gateway.queue_events() == 40
