@@ -39,6 +39,7 @@ from app.services.errors import ServiceError
 
 BAD_REVIEW_DAYS_KEY = "evaluation.bad_review_days"
 DEFAULT_RULE_KEY = "evaluation.default_rule"
+QR_TEMPLATE_KEY = "evaluation.qr_template"  # per district, e.g. "https://hcp.example.gov.cn/r?id={id}"
 
 _REFUSALS = {
     "level": "评价等级只能是 1 到 5（非常不满意到非常满意）。请重新选择。",
@@ -159,7 +160,36 @@ class EvaluationService:
             append_audit(s, at=now, operator=by, action="evaluation.configure",
                          detail={"days": bad_review_days, "default": default_enabled, "default_days": default_days})
 
+    def qr_payload(self, evaluation_id: str) -> str | None:
+        """What the receipt's rating QR code encodes: the district's template filled with this request's id."""
+        with self._db.session() as s:
+            row = s.get(Setting, QR_TEMPLATE_KEY)
+            ev = self._evaluation(s, evaluation_id)
+            if not row or not row.value:
+                return None
+            return str(row.value).format(id=ev.id, case_id=ev.case_id or "", service_number=ev.service_number)
+
+    def set_qr_template(self, template: str, *, by: str) -> None:
+        """Set the district's QR payload template ({id}, {case_id}, {service_number}); empty turns QR off."""
+        try:
+            template.format(id="x", case_id="y", service_number=1)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ServiceError("二维码模板只能使用 {id}、{case_id}、{service_number} 三个占位符。", code="qr") from exc
+        with self._db.session() as s:
+            s.merge(Setting(key=QR_TEMPLATE_KEY, value=template.strip()))
+            append_audit(s, at=self._clock.now(), operator=by, action="evaluation.qr_template",
+                         detail={"template": template.strip()})
+
     # ---- Ratings
+    def state_for(self, *, ticket_id: str | None = None, case_id: str | None = None) -> str:
+        """For the clerk's screen: "none", "pending" or "done" — never the grade's author."""
+        col, value = (Evaluation.ticket_id, ticket_id) if ticket_id else (Evaluation.case_id, case_id)
+        with self._db.session() as s:
+            levels = s.execute(select(Evaluation.level).where(col == value)).scalars().all()
+        if not levels:
+            return "none"
+        return "pending" if any(level is None for level in levels) else "done"
+
     def request(self, *, by: str, ticket_id: str | None = None, case_id: str | None = None,
                 channel: Channel = Channel.SCREEN) -> EvaluationInfo:
         """Ask for a rating after a finished ticket or case (一次一评): a pending row, nothing filled in."""

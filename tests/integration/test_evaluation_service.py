@@ -132,3 +132,16 @@ def test_default_rating_after_n_days_when_enabled(ctx) -> None:  # type: ignore[
 def _ops(ctx) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     with ctx.db.session() as s:
         return [(o.entity, o.op_type) for o in s.execute(select(Outbox).order_by(Outbox.client_ts)).scalars()]
+
+
+def test_clerk_sees_only_pending_or_done_and_qr_payload(ctx) -> None:  # type: ignore[no-untyped-def]
+    assert ctx.evaluation.state_for(ticket_id="t-5") == "none"
+    req = ctx.evaluation.request(by=_op(ctx), ticket_id="t-5", case_id="c-5")
+    assert ctx.evaluation.state_for(ticket_id="t-5") == "pending"
+    assert ctx.evaluation.qr_payload(req.id) is None  # no district template yet
+    ctx.evaluation.set_qr_template("https://hcp.example.gov.cn/r?id={id}&n={service_number}", by="admin")
+    assert ctx.evaluation.qr_payload(req.id) == f"https://hcp.example.gov.cn/r?id={req.id}&n=1"
+    with pytest.raises(ServiceError):
+        ctx.evaluation.set_qr_template("{evaluator}", by="admin")
+    ctx.evaluation.record(req.id, 4)
+    assert ctx.evaluation.state_for(case_id="c-5") == "done"
