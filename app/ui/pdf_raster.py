@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -122,3 +124,23 @@ def paint_pdf(printer: QPrinter, pdf: bytes, name: str = "") -> int:
         finally:
             painter.end()
         return int(doc.pageCount())
+
+
+def qimage_to_pil(image: QImage) -> Any:
+    """A QImage as a PIL image (through PNG bytes: simple and independent of row padding)."""
+    from PIL import Image
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return Image.open(io.BytesIO(bytes(data.data()))).convert("L")
+
+
+def print_escpos(pdf: bytes, printer: Any, profile: str = "roll80") -> int:
+    """Raster the PDF at the thermal head's width and send it as ESC/POS through python-escpos."""
+    from app.print.escpos_out import HEAD_DOTS, print_raster
+
+    width = HEAD_DOTS.get(profile, HEAD_DOTS["roll80"])
+    return print_raster(printer, (qimage_to_pil(img) for img in render_width(pdf, width)), width_px=width)

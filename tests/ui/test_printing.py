@@ -241,3 +241,17 @@ def test_reprint_prints_the_marked_pdf(qtbot: Any, ctx: Any, tmp_path: Path, mon
     _press_print(qtbot, dialog)
     assert out.exists() and _pages(out) == 1
     assert ctx.documents.pending_jobs() == []
+
+
+def test_escpos_raster_of_a_rendered_receipt(ctx: Any) -> None:
+    pytest.importorskip("escpos")
+    from app.print.escpos_out import open_escpos
+    from app.ui.pdf_raster import print_escpos
+
+    info = _issue(ctx, "queue_ticket", "roll80")
+    printer = open_escpos("dummy")
+    assert print_escpos(ctx.documents.pdf(info.id), printer, "roll80") == 1
+    out = printer.output
+    at = out.index(b"\x1dv0")
+    assert out[at + 4] + 256 * out[at + 5] == 576 // 8  # 576 dots across the 80 mm head
+    assert out.count(b"\x1dV") == 1 and len(out) > 576 // 8 * 300  # a few hundred rows of dots at least
