@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -82,7 +83,7 @@ class SyncService:
         self._ctx = ctx
         self._db = ctx.db
         self._clock = ctx.clock
-        self.engine = SyncEngine(self._db, self._clock, self.config)
+        self.engine = SyncEngine(self._db, self._clock, self.config, on_catalogue=self._install_catalogue)
         self.worker: SyncWorker | None = None
 
     # ---- Connection
@@ -124,6 +125,18 @@ class SyncService:
             self._ctx.secrets.set(CREDENTIAL_KEY, credential.strip())
         self.wake()
         return self.settings()
+
+    def _install_catalogue(self, data: dict[str, Any]) -> None:
+        """Install a catalogue pulled from the district (the import is one transaction: swapped atomically)."""
+        path = self._ctx.profile.root / "catalogue-download.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        try:
+            self._ctx.catalogue.import_file(path, by="sync")
+        except ServiceError as exc:
+            if exc.code != "duplicate_version":  # already installed (e.g. imported by hand): fine
+                raise
+        finally:
+            path.unlink(missing_ok=True)
 
     # ---- Running
     def start_worker(self) -> bool:

@@ -106,6 +106,13 @@ class SyncClient:
         response = self._send("GET", f"/stations/{self.station_code}/changes", params=params)
         return Answer(PullResponse.model_validate_json(response.content), _server_date(response))
 
+    def snapshot(self, kind: str, etag: str | None) -> Answer:
+        """The catalogue or holiday snapshot (`kind`), or an Answer with body None when `etag` is current."""
+        headers = {"If-None-Match": f'"{etag}"'} if etag else {}
+        response = self._send("GET", f"/{kind}", headers=headers)
+        body = None if response.status_code == 304 else response.json()
+        return Answer(body, _server_date(response))
+
     def heartbeat(self, beat: Heartbeat) -> Answer:
         """Report the station's health (R18)."""
         response = self._send("POST", f"/stations/{self.station_code}/heartbeat", content=beat.model_dump_json(),

@@ -62,13 +62,14 @@ class SyncEngine:
 
     def __init__(self, db: Database, clock: Clock, config: Callable[[], SyncConfig | None], *,
                  client_factory: ClientFactory = default_client, batch_size: int = MAX_OPS_PER_BATCH,
-                 app_version: str = "1") -> None:
+                 app_version: str = "1", on_catalogue: Callable[[dict[str, Any]], None] | None = None) -> None:
         self._db = db
         self._clock = clock
         self._config = config
         self._factory = client_factory
         self.batch_size = min(batch_size, MAX_OPS_PER_BATCH)
         self._app_version = app_version
+        self.on_catalogue = on_catalogue
         self._run_lock = threading.Lock()  # 立即同步 and the worker never run side by side
 
     def recover(self) -> int:
@@ -91,6 +92,7 @@ class SyncEngine:
         try:
             self._push_all(client, report)
             self._pull_all(client, report)
+            self._fetch_catalogue(client)
             self._heartbeat(client)
             self._record_success()
         except (SyncTransportError, CredentialError, RequestRefused) as exc:
@@ -169,6 +171,27 @@ class SyncEngine:
                 self._note_skew(s, answer.server_date, self._clock.now())
             if not page.has_more:
                 return
+
+    def _fetch_catalogue(self, client: SyncClient) -> None:
+        """A newer catalogue was announced: download it whole, then install it in one transaction (R15).
+
+        A cut download raises before anything is installed, so the old catalogue stays as it was (T10).
+        """
+        with self._db.session() as s:
+            announced, have = store.get_state(s, "available:catalogue"), store.get_state(s, "catalogue_etag")
+        if self.on_catalogue is None or not isinstance(announced, dict) or announced.get("etag") == have:
+            return
+        snapshot = client.snapshot("catalogue", have).body
+        error = None
+        if snapshot is not None:
+            try:
+                self.on_catalogue(snapshot["data"])
+            except Exception as exc:  # a catalogue we cannot read must not stop cases from syncing
+                error = f"{type(exc).__name__}: {getattr(exc, 'message_zh', exc)}"[:300]
+        with self._db.session() as s:
+            store.set_state(s, "catalogue_error", error)
+            if error is None:
+                store.set_state(s, "catalogue_etag", announced.get("etag"))
 
     def _reset(self) -> None:
         with self._db.session() as s:

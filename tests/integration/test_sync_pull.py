@@ -132,3 +132,35 @@ def test_updates_after_a_district_status_change_are_not_conflicts(ctx: Any, gate
     with gateway.store.session() as s:
         row = s.get(CaseRow, case_id)
         assert (row.payload["note"], row.status, row.version) == ("after 3", "in_review", 5)
+
+
+def test_t10_new_catalogue_is_downloaded_whole_and_swapped(ctx: Any, gateway: Gateway, tmp_path: Any) -> None:
+    import json
+
+    import httpx
+
+    from tests.integration.test_sync_support import FaultTransport
+
+    old_version = ctx.catalogue.active_version()
+    ctx.catalogue.export_file(tmp_path / "cat.json")
+    data = json.loads((tmp_path / "cat.json").read_text(encoding="utf-8"))
+    data["version"] = "2026.12-district"
+    admin.publish_snapshot(gateway.store, "catalogue", data)
+    add_case_ops(ctx, 2)  # ops made on the old catalogue version are still accepted
+
+    class CutCatalogue(FaultTransport):
+        cut = True
+
+        def handle_request(self, request: Any) -> Any:
+            if request.url.path.endswith("/catalogue") and self.cut:
+                self.cut = False
+                raise httpx.ReadError("cut mid-download", request=request)
+            return super().handle_request(request)
+
+    engine = make_engine(ctx, gateway, CutCatalogue(), on_catalogue=ctx.sync.engine.on_catalogue)
+    assert engine.run_once().outcome == "offline"
+    assert ctx.catalogue.active_version() == old_version  # the old catalogue is intact
+    assert outbox_states(ctx) == {"acked": 2}
+    assert engine.run_once().outcome == "ok"
+    assert ctx.catalogue.active_version() == "2026.12-district"
+    assert engine.run_once().outcome == "ok"  # 304 from now on: nothing re-imported

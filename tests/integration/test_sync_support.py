@@ -138,7 +138,8 @@ class FaultTransport(httpx.BaseTransport):
 
 
 def make_engine(ctx: Any, gw: Gateway, transport: httpx.BaseTransport | None = None,
-                token: Callable[[], str] | None = None) -> SyncEngine:
+                token: Callable[[], str] | None = None,
+                on_catalogue: Callable[[dict[str, Any]], None] | None = None) -> SyncEngine:
     """An engine on the test profile that talks to `gw` (through `transport` when given)."""
     from app.sync.client import SyncClient
 
@@ -148,7 +149,7 @@ def make_engine(ctx: Any, gw: Gateway, transport: httpx.BaseTransport | None = N
     def factory(cfg: SyncConfig) -> SyncClient:
         return SyncClient(cfg.url, cfg.station_code, cfg.token, verify=cfg.verify_tls, transport=transport)
 
-    return SyncEngine(ctx.db, ctx.clock, config, client_factory=factory)
+    return SyncEngine(ctx.db, ctx.clock, config, client_factory=factory, on_catalogue=on_catalogue)
 
 
 def add_case_ops(ctx: Any, n: int, *, updates: int = 0) -> list[str]:
