@@ -29,6 +29,11 @@ def test_queue_events_from_the_real_service_drain_exactly_once(ctx: Any, gateway
     assert report.outcome == "ok"
     assert outbox_states(ctx) == {"acked": pending}
     assert gateway.queue_events() == pending == gateway.processed()
+    with gateway.store.session() as s:  # R18: the heartbeat reached the district dashboard
+        from gateway.models import StationHealth
+
+        health = s.get(StationHealth, STATION).report
+    assert (health["pending"], health["quarantined"]) == (0, 0) and health["last_push"]
 
 
 def test_t1_server_500_mid_batch_gives_exactly_n_rows(ctx: Any, gateway: Gateway) -> None:
@@ -187,3 +192,28 @@ def test_batch_too_large_halves_the_batch_and_keeps_the_ops(ctx: Any, gateway: G
     assert outbox_states(ctx) == {"pending": 40}
     assert engine.run_once().outcome == "ok"
     assert outbox_states(ctx) == {"acked": 40} and gateway.queue_events() == 40
+
+
+def test_t8_lossy_link_drains_exactly_once_with_bounded_requests(ctx: Any, gateway: Gateway) -> None:
+    import random
+
+    add_case_ops(ctx, 300, updates=1)  # 600 ops → 12 batches on a clean link
+    rng = random.Random(20261127)
+
+    class Lossy(FaultTransport):
+        def handle_request(self, request: Any) -> Any:
+            if request.url.path.endswith("ops:batch"):
+                roll = rng.random()
+                self.script = [("partial", rng.randint(1, 49)) if roll < 0.1 else "drop" if roll < 0.2
+                               else "cut" if roll < 0.3 else "500" if roll < 0.35 else None]
+            return super().handle_request(request)
+
+    proxy = Lossy()
+    engine = make_engine(ctx, gateway, proxy)
+    runs = 0
+    while outbox_states(ctx) != {"acked": 600} and runs < 100:
+        engine.run_once()  # every run resumes wherever the last one stopped
+        runs += 1
+    assert outbox_states(ctx) == {"acked": 600}
+    assert gateway.processed() == 600 and gateway.cases() == 300
+    assert proxy.pushes <= 3 * 12 + 10  # bounded: failures cost one request each, not a restart
