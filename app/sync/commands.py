@@ -60,8 +60,17 @@ def _status(ctx: AppContext) -> int:
 
 
 def _once(ctx: AppContext) -> int:
-    ctx.sync.engine.recover()
-    report = ctx.sync.engine.run_once()
+    from app.sync.worker import DatabaseLock
+
+    lock = DatabaseLock(ctx.db.path)
+    if not lock.acquire():  # R5: the window's worker (or another command) is syncing this database
+        print("本数据库已有同步进程在运行（例如已打开的窗口），本次未执行；请在同步页查看状态。")
+        return 2
+    try:
+        ctx.sync.engine.recover()
+        report = ctx.sync.engine.run_once()
+    finally:
+        lock.release()
     print(f"{_OUTCOME_ZH.get(report.outcome, report.outcome)}：上传 {report.pushed}，下载 {report.pulled} 条变更。")
     return 0 if report.outcome == "ok" else 1
 

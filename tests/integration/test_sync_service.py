@@ -84,6 +84,7 @@ def test_worker_runs_wakes_and_is_alone_per_database(ctx: Any, gateway: Gateway)
     assert outbox_states(ctx) == {"acked": 3}
     second = SyncWorker(ctx.sync.engine, DatabaseLock(ctx.db.path))
     assert not second.start()  # R5: one worker per database
+    assert run_sync_command(ctx, ["run", "--once"]) == 2  # nor a command beside it
     add_case_ops(ctx, 2)
     ctx.sync.wake()  # 立即同步 instead of waiting out the idle interval
     assert worker.runs.acquire(timeout=30)
