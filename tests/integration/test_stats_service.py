@@ -51,7 +51,8 @@ def _cases(ctx, op: str) -> None:  # type: ignore[no-untyped-def]
         app_id = str(uuid.uuid4())
         s.execute(insert(Applicant), [{"id": app_id, "kind": "person", "name": "甲", "cert_type": "111",
                                        "cert_no_enc": "x", "cert_no_hash": "h"}])
-        plan = [("accept", date(2026, 11, 27), True, False), ("accept_with_deficiency", date(2026, 11, 26), False, True),
+        plan = [("accept", date(2026, 11, 27), True, False),
+                ("accept_with_deficiency", date(2026, 11, 26), False, True),
                 ("request_supplement", None, False, False), ("reject", None, False, False)]
         for n, (action, due, finished, commitment) in enumerate(plan):
             cid = str(uuid.uuid4())
