@@ -44,6 +44,7 @@ class Documents(Protocol):
     def mark_failed(self, job_id: str, reason: str) -> Any: ...
     def mark_saved(self, job_id: str, path: str) -> Any: ...
     def cancel_job(self, job_id: str) -> Any: ...
+    def pending_jobs(self) -> list[Any]: ...
 
 
 class PrintPreviewDialog(QDialog):
@@ -66,6 +67,7 @@ class PrintPreviewDialog(QDialog):
         self._printer_name = documents.printer_for(self._info.profile)
         self._job: Any = None
         self._tried = False  # a reprint job that was tried is kept (failed jobs are never dropped)
+        self._own_job = False
         self._pdf = self._load_pdf()
         self.setWindowTitle(self.tr("打印预览"))
         self.resize(880 if self._info.profile == "a4" else 620, 900)
@@ -75,6 +77,8 @@ class PrintPreviewDialog(QDialog):
         if self._reprint_by is None:
             return self._docs.pdf(self._doc_id)
         self._job, pdf = self._docs.reprint(self._doc_id, self._reprint_by, printer=self._printer_name or None)
+        # Only a job this dialog created is withdrawn on close; a pending one picked up again stays.
+        self._own_job = self._docs.get(self._doc_id).reprints > self._info.reprints
         return pdf
 
     # ---- Layout
@@ -246,6 +250,6 @@ class PrintPreviewDialog(QDialog):
 
     def reject(self) -> None:
         """Closing a reprint preview that was never printed withdraws its queued job."""
-        if self._reprint_by is not None and self._job is not None and not self._tried:
+        if self._reprint_by is not None and self._job is not None and self._own_job and not self._tried:
             self._docs.cancel_job(self._job.id)
         super().reject()

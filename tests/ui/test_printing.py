@@ -255,3 +255,38 @@ def test_escpos_raster_of_a_rendered_receipt(ctx: Any) -> None:
     at = out.index(b"\x1dv0")
     assert out[at + 4] + 256 * out[at + 5] == 576 // 8  # 576 dots across the 80 mm head
     assert out.count(b"\x1dV") == 1 and len(out) > 576 // 8 * 300  # a few hundred rows of dots at least
+
+
+def test_pending_jobs_are_listed_and_printed_again(qtbot: Any, ctx: Any, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui.print_jobs import PendingJobsDialog
+
+    info = _issue(ctx)
+    job = ctx.documents.new_job(info.id, "Gone")
+    ctx.documents.mark_failed(job.id, "缺纸")
+    ctx.clock.advance(minutes=1)  # pending jobs are listed oldest first
+    reprint_job, _ = ctx.documents.reprint(_issue(ctx, "rejection_notice").id, CLERK)
+    Boxes(monkeypatch, [], [True, True])
+    monkeypatch.setattr(PrintPreviewDialog, "exec", lambda self: self._on_print())
+    out = tmp_path / "again.pdf"
+    dialog = PendingJobsDialog(ctx.documents, CLERK, printer_factory=lambda _n: _file_printer(out))
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 2 and "2 个" in dialog.summary.text()
+    assert dialog.model.index(0, 0).data() == info.doc_no and dialog.model.index(0, 5).data() == "缺纸"
+    assert dialog.model.index(1, 1).data() == "不予受理通知书（补打）"
+    dialog.print_button.click()  # the failed job, retried in place
+    assert ctx.documents.job(job.id).status == "confirmed" and ctx.documents.job(job.id).attempts == 1
+    dialog.print_button.click()  # the reprint job: the same job, counted once
+    assert ctx.documents.job(reprint_job.id).status == "confirmed"
+    assert ctx.documents.get(reprint_job.document_id).reprints == 1
+    assert dialog.model.rowCount() == 0
+
+
+def test_pending_job_can_be_withdrawn(qtbot: Any, ctx: Any) -> None:
+    from app.ui.print_jobs import PendingJobsDialog
+
+    job = ctx.documents.new_job(_issue(ctx).id)
+    dialog = PendingJobsDialog(ctx.documents, CLERK)
+    qtbot.addWidget(dialog)
+    dialog.cancel_button.click()
+    assert ctx.documents.job(job.id).status == "cancelled" and dialog.model.rowCount() == 0
