@@ -290,3 +290,19 @@ def test_pending_job_can_be_withdrawn(qtbot: Any, ctx: Any) -> None:
     qtbot.addWidget(dialog)
     dialog.cancel_button.click()
     assert ctx.documents.job(job.id).status == "cancelled" and dialog.model.rowCount() == 0
+
+
+def test_printer_settings_choose_per_paper(qtbot: Any, ctx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui.printer_settings import PrinterSettings
+
+    ctx.documents.set_printer("receipt", "Unplugged-58")
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: ["HP-A4", "XP-80"]))
+    widget = PrinterSettings(ctx.documents)
+    qtbot.addWidget(widget)
+    a4, receipt = widget.combos["a4"], widget.combos["receipt"]
+    assert a4.currentText() == "系统默认打印机" and receipt.currentText() == "Unplugged-58（未连接）"
+    a4.setCurrentIndex(a4.findData("HP-A4"))
+    receipt.setCurrentIndex(receipt.findData("XP-80"))
+    widget.save_button.click()
+    assert ctx.documents.printer_for("a4") == "HP-A4" and ctx.documents.printer_for("roll58") == "XP-80"
+    assert widget.saved.text() == "已保存。"
