@@ -7,7 +7,7 @@ extra="${1:-}"
 
 debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0
-      libxcb-randr0 libxcb-xinerama0 python3-venv)
+      libxcb-randr0 libxcb-xinerama0 libpulse0 python3-venv)
 if [ "$extra" = "dev" ]; then
   debs+=(poppler-utils postgresql)
 fi
