@@ -49,7 +49,7 @@ def _dispatch(ctx: AppContext, args: argparse.Namespace) -> int:
         print(f"审计日志在第 {broken} 条处断裂（共 {rows} 条）：该条或其前一条被改动、删除或调换。")
         return 1
     if args.command == "sync":
-        from app.sync.commands import run_sync_command  # written with the sync issue
+        from app.sync_commands import run_sync_command
 
         return run_sync_command(ctx, list(args.rest))
     return _err(f"未知命令：{args.command}")

@@ -202,7 +202,7 @@ def _case_change(s: Session, station_code: str, op: Op) -> OpResult:
     else:
         row.payload = {**row.payload, **op.payload}
         row.item_code = str(row.payload["item_code"])
-        row.catalogue_version = int(row.payload["catalogue_version"])
+        row.catalogue_version = str(row.payload["catalogue_version"])
     row.version += 1
     row.window_version = row.version
     row.updated_at = utcnow()
@@ -225,7 +225,22 @@ def _evaluation(s: Session, station_code: str, op: Op) -> OpResult:
     case_id = op.payload.get("case_id")
     if case_id is not None:
         _owned_case(s, station_code, op, str(case_id))
-    return _insert(s, EvaluationRow, station_code, op, case_id=case_id, score=op.payload["score"])
+    return _insert(s, EvaluationRow, station_code, op, case_id=case_id,
+                   score=op.payload.get("score", op.payload.get("level")))
+
+
+def _evaluation_rated(s: Session, station_code: str, op: Op) -> OpResult:
+    """The grade for a rating requested earlier (its request op is ahead of it in client_seq order)."""
+    row = s.get(EvaluationRow, op.entity_id, with_for_update=True)
+    if row is None:
+        raise retry_later(op, "unknown_evaluation")
+    if row.station_code != station_code:
+        raise reject(op, "foreign_case")
+    row.payload = {**row.payload, **op.payload}
+    row.score = op.payload["level"]
+    row.version += 1
+    row.updated_at = utcnow()
+    return outcome(op, "applied", None, row.version)
 
 
 def _bad_review_create(s: Session, station_code: str, op: Op) -> OpResult:
@@ -263,6 +278,9 @@ _HANDLERS = {
     ("case_event", "append"): _case_event,
     ("queue_event", "append"): _queue_event,
     ("evaluation", "create"): _evaluation,
+    ("evaluation", "request"): _evaluation,
+    ("evaluation", "rate"): _evaluation_rated,
+    ("evaluation", "default"): _evaluation_rated,
     ("bad_review", "create"): _bad_review_create,
     ("bad_review", "update"): _bad_review_update,
 }

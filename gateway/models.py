@@ -111,7 +111,7 @@ class CaseRow(_Record, Base):
 
     __tablename__ = "cases"
     item_code: Mapped[str] = mapped_column(String(64))
-    catalogue_version: Mapped[int] = mapped_column(Integer)
+    catalogue_version: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(16), default="accepted")
     status_note: Mapped[str | None] = mapped_column(String(400), nullable=True)
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -140,7 +140,7 @@ class EvaluationRow(_Record, Base):
 
     __tablename__ = "evaluations"
     case_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    score: Mapped[int] = mapped_column(Integer)
+    score: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None while the rating is pending
 
 
 class BadReviewRow(_Record, Base):

@@ -68,12 +68,16 @@ class Spec:
 
 
 SPECS: dict[tuple[str, str], Spec] = {
-    ("case", "create"): Spec({"item_code": str, "catalogue_version": int}),
+    ("case", "create"): Spec({"item_code": str, "catalogue_version": str}),
     ("case", "update"): Spec({}, needs_base=True),
     ("case", "withdraw"): Spec({}, needs_base=True),
     ("case_event", "append"): Spec({"case_id": str, "event_type": str}),
     ("queue_event", "append"): Spec({"event_type": str, "ticket_no": str, "occurred_at": str}),
     ("evaluation", "create"): Spec({"score": int}),
+    # A station asks for a rating when a service ends, then records the applicant's grade or the default.
+    ("evaluation", "request"): Spec({}),
+    ("evaluation", "rate"): Spec({"level": int}),
+    ("evaluation", "default"): Spec({"level": int}),
     ("bad_review", "create"): Spec({"evaluation_id": str}),
     ("bad_review", "update"): Spec({"state": str}, needs_base=True),
 }
@@ -92,7 +96,8 @@ def _check_types(op: Op, spec: Spec) -> None:
 def _check_extras(op: Op) -> None:
     if op.entity == "case" and DISTRICT_OWNED_FIELDS & op.payload.keys():
         raise reject(op, "district_owned_field", ",".join(sorted(DISTRICT_OWNED_FIELDS & op.payload.keys())))
-    if op.entity == "evaluation" and not 1 <= op.payload["score"] <= 5:
+    grade = op.payload.get("score", op.payload.get("level"))
+    if op.entity == "evaluation" and op.op_type != "request" and not (isinstance(grade, int) and 1 <= grade <= 5):
         raise reject(op, "invalid_payload", "score")
     if "occurred_at" in op.payload and parse_ts(op.payload["occurred_at"]) is None:
         raise reject(op, "invalid_payload", "occurred_at")

@@ -28,7 +28,7 @@ def case_payload(case: Case) -> dict[str, Any]:
         "id": case.id, "provisional_no": case.provisional_no, "item_code": case.item_code,
         "catalogue_version": case.catalogue_version, "bundle_code": case.bundle_code,
         "bundle_group": case.bundle_group, "applicant_id": case.applicant_id, "agent_id": case.agent_id,
-        "status": case.status, "project_type": case.project_type, "situations": list(case.situations),
+        "window_status": case.status, "project_type": case.project_type, "situations": list(case.situations),
         "received_at": case.received_at.isoformat(),
         "accepted_at": case.accepted_at.isoformat() if case.accepted_at else None,
         "due_date": case.due_date.isoformat() if case.due_date else None,
@@ -61,14 +61,7 @@ def apply_transition(s: Session, case: Case, action: CaseAction, *, at: datetime
                       data=dict(record.data))
     s.add(event)
     s.flush()
-    add_op(s, entity="case", entity_id=case.id, op_type="create" if new_case else "update",
-           payload=case_payload(case), at=at, operator_id=operator_id, case_id=case.id,
-           base_version=None if new_case else case.version - 1)
-    add_op(s, entity="case_event", entity_id=event.id, op_type="create",
-           payload={"id": event.id, "case_id": case.id, "seq": seq, "action": action.value,
-                    "from_status": event.from_status, "to_status": event.to_status, "at": at.isoformat(),
-                    "operator_id": operator_id, "reason": event.reason, "data": event.data},
-           at=at, operator_id=operator_id, case_id=case.id)
+    _emit(s, case, event, at=at, operator_id=operator_id, new_case=new_case)
     append_audit(s, at=at, operator=username, action=f"case.{action.value}",
                  detail={"case": case.provisional_no, "from": event.from_status, "to": event.to_status})
     return record
@@ -85,13 +78,19 @@ def append_note_event(s: Session, case: Case, action: str, *, at: datetime, oper
                       at=at, operator_id=operator_id, reason=reason, data=dict(data or {}))
     s.add(event)
     s.flush()
-    add_op(s, entity="case", entity_id=case.id, op_type="update", payload=case_payload(case), at=at,
-           operator_id=operator_id, case_id=case.id, base_version=case.version - 1)
-    add_op(s, entity="case_event", entity_id=event.id, op_type="create",
-           payload={"id": event.id, "case_id": case.id, "seq": seq, "action": action,
-                    "from_status": case.status, "to_status": case.status, "at": at.isoformat(),
-                    "operator_id": operator_id, "reason": reason, "data": event.data},
-           at=at, operator_id=operator_id, case_id=case.id)
+    _emit(s, case, event, at=at, operator_id=operator_id, new_case=False)
     append_audit(s, at=at, operator=username, action=f"case.{action}",
                  detail={"case": case.provisional_no, **(data or {})})
     return event
+
+
+def _emit(s: Session, case: Case, event: CaseEvent, *, at: datetime, operator_id: str, new_case: bool) -> None:
+    """The two outbox rows of a case change: the case's window-owned fields, then the event (R2, R9)."""
+    add_op(s, entity="case", entity_id=case.id, op_type="create" if new_case else "update",
+           payload=case_payload(case), at=at, operator_id=operator_id, case_id=case.id,
+           base_version=None if new_case else case.version - 1)
+    add_op(s, entity="case_event", entity_id=event.id, op_type="append",
+           payload={"id": event.id, "case_id": case.id, "seq": event.seq, "event_type": event.action,
+                    "from_status": event.from_status, "to_status": event.to_status, "at": at.isoformat(),
+                    "operator_id": operator_id, "reason": event.reason, "data": event.data},
+           at=at, operator_id=operator_id, case_id=case.id)

@@ -27,14 +27,14 @@ from app.services.clock import Clock, SystemClock, local_day
 from app.services.station import StationService
 
 if TYPE_CHECKING:
+    from app.services.cases import CasesService
     from app.services.documents import DocumentService
     from app.services.evaluation import EvaluationService
-    from app.services.stats import StatsService
-    from app.services.cases import CasesService
-    from app.services.sync import SyncService
     from app.services.intake import IntakeService
     from app.services.queue import QueueService
     from app.services.search import SearchService
+    from app.services.stats import StatsService
+    from app.services.sync import SyncService
 
 
 @dataclass

@@ -12,10 +12,10 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import BadReviewTicket, Evaluation, Setting
+from app.db.models import BadReviewTicket, Evaluation, Outbox, Setting
 from app.db.outbox import add_op
 from app.db.session import Database
 from app.domain.evaluation import (
@@ -279,10 +279,15 @@ class EvaluationService:
         s.flush()
         self._log_review(s, ticket, "open", now, "system")
 
-    def _log_review(self, s: Session, t: BadReviewTicket, op: str, now: datetime, by: str) -> None:
-        add_op(s, entity="bad_review", entity_id=t.id, op_type=op, payload=_review_payload(t), at=now,
-               operator_id=None if by == "system" else by)
-        append_audit(s, at=now, operator=by, action=f"bad_review.{op}", detail={"id": t.id, "status": t.status})
+    def _log_review(self, s: Session, t: BadReviewTicket, step: str, now: datetime, by: str) -> None:
+        # The gateway knows a follow-up as create, then updates carrying its state and the version they build on;
+        # every change went through the outbox, so the count of earlier rows is that version.
+        earlier = s.execute(select(func.count()).select_from(Outbox).where(Outbox.entity_id == t.id)).scalar_one()
+        payload = {**_review_payload(t), "state": t.status, "step": step}
+        add_op(s, entity="bad_review", entity_id=t.id, op_type="create" if step == "open" else "update",
+               payload=payload, at=now, operator_id=None if by == "system" else by,
+               base_version=None if step == "open" else int(earlier))
+        append_audit(s, at=now, operator=by, action=f"bad_review.{step}", detail={"id": t.id, "status": t.status})
 
     # ---- 差评 follow-up (supervisor)
     def bad_reviews(self, *, include_closed: bool = False) -> list[BadReviewInfo]:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.db.models import Outbox
 from app.db.session import Database
-from app.services.clock import Clock
+from app.domain.clock import Clock
 from app.sync import outbox_store as store
 from app.sync.protocol import (
     Bundle,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.db.session import Database
-from app.services.clock import Clock
+from app.domain.clock import Clock
 from app.sync import outbox_store as store
 from app.sync.client import CredentialError, RequestRefused, ResetRequired, SyncClient, SyncTransportError
 from app.sync.protocol import MAX_OPS_PER_BATCH, Heartbeat, Op, PullResponse, PushResponse

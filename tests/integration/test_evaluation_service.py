@@ -98,8 +98,12 @@ def test_follow_up_assign_callback_rectify(ctx) -> None:  # type: ignore[no-unty
     with pytest.raises(ServiceError) as exc:
         ctx.evaluation.assign(rid, sup, by=sup)
     assert exc.value.code == "step"
-    ops = [o for o in _ops(ctx) if o[0] == "bad_review"]
-    assert [o[1] for o in ops] == ["open", "assign", "callback", "rectify"]
+    with ctx.db.session() as s:
+        rows = s.execute(select(Outbox).where(Outbox.entity == "bad_review").order_by(Outbox.client_seq)).scalars()
+        ops = [(o.op_type, o.payload["step"], o.base_version) for o in rows]
+    # Protocol vocabulary: create, then updates that build on the version before them.
+    assert ops == [("create", "open", None), ("update", "assign", 1), ("update", "callback", 2),
+                   ("update", "rectify", 3)]
     assert _count(ctx, AuditLog, action="bad_review.rectify") == 1
 
 

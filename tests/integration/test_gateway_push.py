@@ -73,7 +73,7 @@ class Gateway:
 
 
 def case_op(case_id: str, seq: int = 1, **payload: Any) -> Op:
-    body = {"item_code": "11110105MB0001", "catalogue_version": 3, "acceptance_no": f"A-{seq}", **payload}
+    body = {"item_code": "11110105MB0001", "catalogue_version": "2026.11.1", "acceptance_no": f"A-{seq}", **payload}
     return make_op(entity="case", entity_id=case_id, op_type="create", payload=body, client_seq=seq, client_ts=NOW)
 
 

@@ -44,7 +44,7 @@ def test_immediate_case_accepted_due_today_with_receipt(ctx, clerk) -> None:  # 
         assert [(e.seq, e.action, e.from_status, e.to_status) for e in events] == [
             (1, "accept", "receiving", "accepted")]
         ops = s.execute(select(Outbox.entity, Outbox.op_type).where(Outbox.case_id == case.id)).all()
-        assert sorted(ops) == [("case", "create"), ("case_event", "create")]
+        assert sorted(ops) == [("case", "create"), ("case_event", "append")]
         assert s.execute(select(func.count()).select_from(CaseMaterial)
                          .where(CaseMaterial.case_id == case.id)).scalar_one() == 4
         assert s.execute(select(Document.pdf).where(Document.case_id == case.id)).scalar_one()[:4] == b"%PDF"

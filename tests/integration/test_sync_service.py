@@ -9,8 +9,8 @@ import pytest
 
 from app.db.outbox import add_op
 from app.services.errors import ServiceError
-from app.sync.commands import run_sync_command
 from app.sync.worker import DatabaseLock, SyncWorker
+from app.sync_commands import run_sync_command
 from tests.integration.test_sync_support import (  # noqa: F401 - fixture
     Gateway,
     add_case_ops,

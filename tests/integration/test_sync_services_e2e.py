@@ -24,10 +24,6 @@ def test_queue_service_ops_are_accepted(ctx: Any, gateway: Gateway) -> None:
     assert states == {"acked": sum(states.values())} and gateway.queue_events() == states["acked"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "contract mismatch, owned by the cases service: case payloads carry the district-owned 'status' and a "
-    "text catalogue_version, case_event ops use op_type 'create' (the protocol says 'append'); the gateway "
-    "rejects them (invalid_payload / district_owned_field / unknown_op_type). Remove this mark when fixed."))
 def test_intake_cases_reach_the_gateway(ctx: Any, gateway: Gateway) -> None:
     clerk = ctx.auth.login("clerk", "yichuang2026")
     ctx.intake.submit(immediate_request(), clerk, documents=False)
@@ -36,3 +32,19 @@ def test_intake_cases_reach_the_gateway(ctx: Any, gateway: Gateway) -> None:
     assert ctx.sync.list_ops("quarantined") == []
     assert set(outbox_states(ctx)) == {"acked"}
     assert gateway.cases() == 5
+
+
+def test_ratings_and_bad_review_follow_up_reach_the_gateway(ctx: Any, gateway: Gateway) -> None:
+    clerk = ctx.auth.login("clerk", "yichuang2026")
+    case_ids = [c.id for c in ctx.intake.submit(immediate_request(), clerk, documents=False).cases]
+    good = ctx.evaluation.request(by=clerk.username, case_id=case_ids[0])
+    ctx.evaluation.record(good.id, 5)
+    bad = ctx.evaluation.request(by=clerk.username, case_id=case_ids[0])
+    ctx.evaluation.record(bad.id, 1, ["501"], "等太久")
+    review = ctx.evaluation.bad_reviews()[0]
+    sup = ctx.auth.login("supervisor", "yichuang2026")
+    ctx.evaluation.assign(review.id, sup.id, by=sup.username)
+    ctx.evaluation.record_callback(review.id, "已回访", by=sup.username)
+    make_engine(ctx, gateway).run_once()
+    assert ctx.sync.list_ops("quarantined") == []
+    assert set(outbox_states(ctx)) == {"acked"}
