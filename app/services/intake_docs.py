@@ -1,4 +1,4 @@
-"""The intake's documents (回执, 补正告知书, 不予受理通知书, 容缺受理通知书) rendered and kept for reprints."""
+"""The intake's documents (回执, 补正告知书, 不予受理通知书, 容缺受理通知书, 告知承诺书) issued via ctx.documents."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 from app.domain.catalogue import ServiceItem, zh_name
 from app.domain.checklist import Decision, MaterialEntry, MaterialState
 from app.services.auth import OperatorInfo
+from app.services.clock import local_day
+from app.services.documents import DocumentInfo
 from app.services.errors import message_of
-from app.services.intake_types import DocumentInfo, IntakeRequest, IntakeResult
+from app.services.intake_types import IntakeRequest, IntakeResult
 
 if TYPE_CHECKING:
     from app.services.context import AppContext
@@ -34,7 +36,8 @@ def _days(limit: Any) -> str:
     return "即办" if limit.days == 0 else f"{limit.days} 个工作日"
 
 
-def _station(ctx: AppContext, item: ServiceItem) -> dict[str, Any]:
+def station_context(ctx: AppContext, item: ServiceItem) -> dict[str, Any]:
+    """The station block every document prints (agency, address, phones, remedies)."""
     info = ctx.station.get()
     name = info.name if info else ""
     return {"name": name, "agency_name": (info.agency_name if info else "") or name,
@@ -51,7 +54,7 @@ def _material_rows(item: ServiceItem, entries: dict[str, MaterialEntry], situati
         e = entries.get(m.code, MaterialEntry(m.code))
         rows.append({"name": m.name, "original": e.originals, "copies": e.copies,
                      "form": zh_name(m.format), "status": _STATE_ZH[e.state]})
-        need = f"原件 {m.originals} 份" + (f"，复印件 {m.copies} 份" if m.copies else "")
+        need = _need(m)
         if e.state is MaterialState.DEFICIENCY:
             deficient.append({"name": m.name, "how": "补交至受理窗口",
                               "requirement": f"{m.accept_standard or need}；期限 {e.deficiency_due}"})
@@ -66,7 +69,7 @@ def _context(ctx: AppContext, result: IntakeResult, request: IntakeRequest, oper
     item = ctx.intake.item(intake.item_code)
     rows, missing, deficient = _material_rows(item, {e.code: e for e in intake.materials}, intake.situations)
     context: dict[str, Any] = {
-        "station": _station(ctx, item), "window_no": ctx.station.get().window_no if ctx.station.get() else "",
+        "station": station_context(ctx, item), "window_no": ctx.station.get().window_no if ctx.station.get() else "",
         "operator": {"name": operator.display_name, "work_no": operator.username, "phone": item.consult_phone},
         "case": {"number": case.provisional_no, "query_password": result.query_password,
                  "project_type": zh_name(item.project_type)},
@@ -102,27 +105,74 @@ def _bundle_context(ctx: AppContext, result: IntakeResult, request: IntakeReques
     return first
 
 
+def _commitment_contexts(ctx: AppContext, result: IntakeResult, request: IntakeRequest,
+                         operator: OperatorInfo) -> list[tuple[str, dict[str, Any]]]:
+    """(case id, context) of one 告知承诺书 per signed commitment, with the full ID (the signed copy is filed)."""
+    out = []
+    for k, intake in enumerate(request.items):
+        item = ctx.intake.item(intake.item_code)
+        materials = {m.code: m for m in item.materials}
+        for e in intake.materials:
+            m = materials.get(e.code)
+            if m is None or e.state is not MaterialState.COMMITMENT or not e.commitment_signed:
+                continue
+            context = _context(ctx, result, request, operator, k)
+            context["commitment"] = {
+                "proof_name": m.proof_replaced or m.name,
+                "proof_content": f"申请人已具备“{m.proof_replaced or m.name}”所证明的条件，所填报的信息真实、准确。",
+                "legal_basis": item.legal_basis or "《国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的"
+                                                   "指导意见》（国办发〔2020〕42号）",
+                "verify_method": "审批机关将通过数据共享或现场核查的方式核查承诺内容。"}
+            context["copies"] = "本承诺书一式两份，申请人和审批机关各执一份。"
+            out.append((result.cases[k].id, context))
+    return out
+
+
 def produce_documents(ctx: AppContext, result: IntakeResult, request: IntakeRequest,
                       operator: OperatorInfo) -> IntakeResult:
-    """Render and store the decision's documents; a failure is reported in the result, the case stays saved."""
-    try:
-        import app.services.documents  # noqa: F401 - only to know whether printing is available
-    except ImportError:  # printing not installed in this build: the case is saved all the same
-        return replace(result, document_errors=("打印模块不可用，文书未生成。办件已保存，可稍后补打。",))
+    """Issue the decision's documents and the signed commitment letters; a failure is reported, the case stays."""
     docs: list[DocumentInfo] = []
     errors: list[str] = []
-    for template_id in _TEMPLATES[result.decision]:
+    planned: list[tuple[str, str | None, Any]] = [
+        (t, result.cases[0].id, lambda: _bundle_context(ctx, result, request, operator))
+        for t in _TEMPLATES[result.decision]]
+    if result.decision in (Decision.ACCEPT, Decision.ACCEPT_WITH_DEFICIENCY):
         try:
-            context = _bundle_context(ctx, result, request, operator)
-            docs.append(_store(ctx, result, template_id, context, operator))
+            planned += [("commitment_letter", case_id, lambda c=c: c)
+                        for case_id, c in _commitment_contexts(ctx, result, request, operator)]
+        except Exception as exc:  # noqa: BLE001 - the case is saved whatever happens here
+            log.exception("commitment letters failed")
+            errors.append(f"告知承诺书生成失败：{message_of(exc)}。办件已保存，可稍后补打。")
+    for template_id, case_id, make in planned:
+        try:
+            docs.append(ctx.documents.issue(template_id, template_id, make(), case_id=case_id,
+                                            operator_id=operator.id))
         except Exception as exc:  # noqa: BLE001 - any render failure must leave the saved case alone
             log.exception("document %s failed", template_id)
             errors.append(f"文书“{template_id}”生成失败：{message_of(exc)}。办件已保存，可在办件页补打。")
     return replace(result, documents=tuple(docs), document_errors=tuple(errors))
 
 
-def _store(ctx: AppContext, result: IntakeResult, kind: str, context: dict[str, Any],
-           operator: OperatorInfo) -> DocumentInfo:
-    """Number, render and keep one document through the documents service (gap-free numbers, snapshot)."""
-    info = ctx.documents.issue(kind, kind, context, case_id=result.cases[0].id, operator_id=operator.id)
-    return DocumentInfo(info.id, info.kind, info.doc_no, info.case_id, info.pages)
+def consultation_notice(ctx: AppContext, item_code: str, operator: OperatorInfo, *, name: str = "",
+                        phone: str = "") -> DocumentInfo:
+    """一次性告知单 for a consultation without a case: the item's materials and the standard each must meet."""
+    item = ctx.intake.item(item_code)
+    now = ctx.clock.now()
+    need = [{"name": m.name, "requirement": m.accept_standard or _need(m), "copies": _need(m)}
+            for m in item.materials_for(()) if m.necessity.value != "optional"]
+    station = ctx.station.get()
+    context: dict[str, Any] = {
+        "station": station_context(ctx, item), "window_no": station.window_no if station else "",
+        "operator": {"name": operator.display_name, "work_no": operator.username, "phone": item.consult_phone},
+        "consultation": {"number": f"ZX{local_day(now, ctx.settings.tz):%Y%m%d}{now:%H%M%S}"},
+        "applicant": {"name": name.strip() or "咨询人", **({"phone": phone.strip()} if phone.strip() else {})},
+        "item": {"name": item.name, "code": item.task_code, "legal_days": _days(item.legal_limit),
+                 "promise_days": _days(item.promise_limit), "dept": item.department},
+        "printed_at": now, "received_at": now, "materials": need,
+    }
+    return ctx.documents.issue("supplement_notice", "supplement_notice", context, case_id=None,
+                               operator_id=operator.id)
+
+
+def _need(m: Any) -> str:
+    return f"原件 {m.originals} 份" + (f"，复印件 {m.copies} 份" if m.copies else "")

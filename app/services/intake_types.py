@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.checklist import Decision, MaterialEntry
+
+if TYPE_CHECKING:
+    from app.services.documents import DocumentInfo
 
 
 @dataclass(frozen=True)
@@ -59,17 +62,6 @@ class IntakeRequest:
     delivery_mode: str = "window"
     delivery_address: str = ""
     ticket_id: str | None = None
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """A rendered document kept for reprints."""
-
-    id: str
-    kind: str
-    doc_no: str
-    case_id: str | None
-    pages: int = 1
 
 
 @dataclass(frozen=True)
