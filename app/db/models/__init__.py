@@ -31,6 +31,7 @@ from app.db.models.station import (
     Setting,
     Station,
 )
+from app.db.models.stats import StatsDay
 from app.db.models.sync import Outbox, SyncState
 
 __all__ = [
@@ -39,5 +40,5 @@ __all__ = [
     "ServiceItemRow", "SituationRow", "QueueCategory", "QueueEvent", "QueueTicket", "QueueWindow", "AuditLog",
     "Counter",
     "HolidayOverride", "HolidayYear", "Operator", "Setting", "Station", "Outbox", "SyncState",
-    "BadReviewTicket", "Evaluation",
+    "BadReviewTicket", "Evaluation", "StatsDay",
 ]

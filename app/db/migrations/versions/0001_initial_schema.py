@@ -208,6 +208,14 @@ def upgrade() -> None:
     sa.Column('created_at', app.db.base.UtcDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_station'))
     )
+    op.create_table('stats_day',
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('offset_min', sa.Integer(), nullable=False),
+    sa.Column('built_at', app.db.base.UtcDateTime(), nullable=False),
+    sa.Column('figures', sa.Text(), nullable=False),
+    sa.Column('samples', sa.LargeBinary(), nullable=False),
+    sa.PrimaryKeyConstraint('day', name=op.f('pk_stats_day'))
+    )
     op.create_table('sync_state',
     sa.Column('key', sa.String(length=40), nullable=False),
     sa.Column('value', sa.Text(), nullable=False),
@@ -549,6 +557,7 @@ def downgrade() -> None:
     op.drop_table('bundle')
     op.drop_table('bad_review_ticket')
     op.drop_table('sync_state')
+    op.drop_table('stats_day')
     op.drop_table('station')
     op.drop_table('setting')
     op.drop_table('queue_window')
