@@ -13,7 +13,8 @@ from app.security.credentials import NoSecureKeyring, WrongPassphraseError
 from app.services.context import AppContext, open_context
 from app.services.demo import DEMO_ACCOUNTS, fill_demo
 
-_STARTED = time.perf_counter()
+# A frozen build runs this file as __main__ and imports it again as app.__main__: keep the first clock.
+_STARTED = getattr(sys.modules.get("__main__"), "_STARTED", None) or time.perf_counter()
 
 
 def _open(profile_dir: Path, demo: bool) -> AppContext | None:
@@ -60,7 +61,10 @@ def run_gui(profile_dir: Path | None, *, demo: bool = False) -> int:
     if window is None:
         ctx.close()
         return 0
+    started_sync = ctx.sync.start_worker()  # one worker per database; another process may hold it
     code = app.exec()
+    if started_sync:
+        ctx.sync.stop_worker()
     ctx.close()
     return code
 

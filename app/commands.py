@@ -10,6 +10,7 @@ from app.db.migrate import DatabaseProblem
 from app.security.credentials import NoSecureKeyring
 from app.services.audit import verify_audit
 from app.services.context import AppContext, open_context
+from app.services.demo import fill_demo
 from app.services.errors import ServiceError, message_of
 
 
@@ -25,6 +26,8 @@ def run_command(args: argparse.Namespace) -> int:
     except (ProfileProblem, DatabaseProblem, NoSecureKeyring) as exc:
         return _err(message_of(exc))
     try:
+        if ctx.settings.demo:
+            fill_demo(ctx)  # a demo profile is usable from the command line as from the window
         return _dispatch(ctx, args)
     except ServiceError as exc:
         return _err(exc.message_zh)

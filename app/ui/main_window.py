@@ -133,6 +133,13 @@ class MainWindow(QMainWindow):
             bar.addWidget(w)
         bar.addPermanentWidget(self.sync_label)
 
+    def _on_search_shortcut(self) -> None:
+        # The item search is reachable from every page, even before the intake page was first opened.
+        page = self.show_page("intake")
+        focus = getattr(page, "focus_search", None)
+        if focus is not None:
+            focus()
+
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(lambda row: self.show_page(self._specs[row].key))
         self.idle.sig_idle.connect(self.lock)
@@ -140,6 +147,8 @@ class MainWindow(QMainWindow):
             if spec.shortcut:
                 QShortcut(QKeySequence(spec.shortcut), self, activated=lambda k=spec.key: self.show_page(k))
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        if "intake" in self.page_keys():
+            QShortcut(QKeySequence("Ctrl+K"), self, activated=self._on_search_shortcut)
         self.sync_timer = QTimer(self)
         self.sync_timer.setInterval(5000)
         self.sync_timer.timeout.connect(self.refresh_sync_state)

@@ -17,6 +17,7 @@ from app.ui.announcer import Announcer
 from app.ui.customer_screen import CustomerScreen
 from app.ui.pages.queue_actions import Prompter, QueueActions, format_duration, tr
 from app.ui.pages.queue_issue import status_label
+from app.ui.rating_pad import RatingPad, install_rating_pad
 from app.ui.widgets.errors import guarded
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,10 @@ class QueuePanel(QWidget):
         self.waiting_label.setText(tr("等候 {n} 人").format(n=waiting) + (tr("（暂停中）") if paused else ""))
         self._show()
 
+    def set_rating_state(self, text: str) -> None:
+        """Only whether the applicant's rating is pending or done; never what it was or who gave it."""
+        self.rating_label.setText(text)
+
     # ---- Private
     def _build_ui(self) -> None:
         self.setObjectName("queue_panel")
@@ -81,6 +86,9 @@ class QueuePanel(QWidget):
         layout.addWidget(self.ticket_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.waiting_label)
+        self.rating_label = QLabel()
+        self.rating_label.setObjectName("rating_state")
+        layout.addWidget(self.rating_label)
         layout.addLayout(grid)
         layout.addStretch(1)
 
@@ -138,10 +146,16 @@ class QueueDock(QDockWidget):
         self.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
         self.announcer = Announcer(enabled=ctx.settings.voice, parent=self)
+        self._ctx = ctx
+        self._operator = operator
         self.screen_window: CustomerScreen | None = None
+        self.rating_pad: RatingPad | None = None
         if ctx.settings.second_screen:
             self.screen_window = CustomerScreen(station_name=station.name, window_no=station.window_no, parent=window)
+            self.rating_pad = install_rating_pad(self.screen_window, ctx.evaluation)
             self.screen_window.place()
+        if self.rating_pad is not None:
+            self.rating_pad.rated.connect(self._on_rated)
         self._wired: set[int] = set()
         self.wire(self.panel.actions)
         window.sig_page_changed.connect(self._on_page_changed)  # type: ignore[attr-defined]
@@ -155,6 +169,7 @@ class QueueDock(QDockWidget):
         actions.sig_called.connect(self._on_called)
         actions.sig_changed.connect(self._on_changed)
         actions.sig_start_intake.connect(self._on_start_intake)
+        actions.sig_finished.connect(self._on_finished)
 
     # ---- Private
     def _on_page_changed(self, key: str) -> None:
@@ -182,6 +197,20 @@ class QueueDock(QDockWidget):
                 self.screen_window.set_next(self._service.upcoming())
             except Exception:  # the display must never break the counter
                 log.exception("customer screen update failed")
+
+    def _on_finished(self, ticket_id: str) -> None:
+        # Ask after every finished service; the pad starts blank and the clerk only sees "待评价/已评价".
+        try:
+            request = self._ctx.evaluation.request(by=self._operator.username, ticket_id=ticket_id)
+        except Exception:  # a rating problem must never block the counter
+            log.exception("rating request failed")
+            return
+        if self.rating_pad is not None:
+            self.rating_pad.ask(request)
+            self.panel.set_rating_state(tr("评价：待评价"))
+
+    def _on_rated(self, _evaluation_id: str) -> None:
+        self.panel.set_rating_state(tr("评价：已评价"))
 
     def _on_start_intake(self, ticket_id: str) -> None:
         show_page = getattr(self._window, "show_page", None)

@@ -44,13 +44,16 @@ def test_draft_restored_on_next_login(qtbot, ctx) -> None:  # type: ignore[no-un
     assert [i["code"] for i in again.items._items] == ["JZZ01"]
 
 
-def test_ctrl_k_goes_to_the_search(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    page = IntakePage(ctx, ctx.auth.login("clerk", "yichuang2026"))
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
-    activate(qtbot, page)
-    assert page.current_step() == "applicant"
-    qtbot.keyClick(QApplication.focusWidget(), K.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert page.current_step() == "items"
+def test_ctrl_k_goes_to_the_search_from_any_page(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, ctx.auth.login("clerk", "yichuang2026"), ctx.station.get())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("catalogue")  # the intake page has not been built yet
+    activate(qtbot, window)
+    qtbot.keyClick(QApplication.focusWidget() or window, K.Key_K, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages["intake"]
+    assert window.stack.currentWidget() is page and page.current_step() == "items"
     assert QApplication.focusWidget() is page.items.search.edit

@@ -26,8 +26,8 @@ def _login(qtbot, ctx, username: str, password: str = "yichuang2026") -> LoginDi
 
 @pytest.mark.parametrize(("username", "pages"), [
     ("clerk", ["queue", "intake", "cases", "catalogue"]),
-    ("supervisor", ["queue", "intake", "cases", "catalogue", "stats"]),
-    ("admin", ["queue", "intake", "cases", "catalogue", "stats", "settings"]),
+    ("supervisor", ["queue", "intake", "cases", "catalogue", "stats", "bad_reviews", "sync"]),
+    ("admin", ["queue", "intake", "cases", "catalogue", "stats", "bad_reviews", "settings", "sync"]),
 ])
 def test_each_role_logs_in_and_sees_its_pages(qtbot, ctx, username: str, pages: list[str]) -> None:
     dialog = _login(qtbot, ctx, username)

@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.checklist import Decision, combine_outcomes
@@ -18,6 +18,7 @@ from app.services.intake_types import ApplicantInput, IntakeRequest, IntakeResul
 from app.ui.pages.intake_decision import DecisionStep, DoneStep, FormStep
 from app.ui.pages.intake_materials import MaterialsStep, intake_of
 from app.ui.pages.intake_steps import ApplicantStep, ItemsStep
+from app.ui.printing import PrintPreviewDialog
 from app.ui.widgets.errors import guarded
 
 log = logging.getLogger(__name__)
@@ -73,16 +74,6 @@ class IntakePage(QWidget):
         if 0 < self.stack.currentIndex() < len(STEP_KEYS) - 1:
             self._go(self.stack.currentIndex() - 1)
 
-    # ---- Qt overrides
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        window = self.window()
-        if window is not self and not getattr(window, "_intake_search_shortcut", None):
-            # Ctrl+K anywhere in the main window opens the search (after this page was first built)
-            shortcut = QShortcut(QKeySequence("Ctrl+K"), window)
-            shortcut.activated.connect(lambda: self._open_from(window))
-            window._intake_search_shortcut = shortcut  # type: ignore[attr-defined]
-
     # ---- Building
     def _build_ui(self) -> None:
         titles = (self.tr("1 申请人"), self.tr("2 事项"), self.tr("3 材料清单"), self.tr("4 申请表"),
@@ -97,7 +88,7 @@ class IntakePage(QWidget):
         self.materials = MaterialsStep(self._ctx)
         self.form = FormStep(self._ctx)
         self.decision = DecisionStep()
-        self.done = DoneStep()
+        self.done = DoneStep(self._ctx, self._operator.id)
         self.stack = QStackedWidget()
         for w in (self.applicant, self.items, self.materials, self.form, self.decision, self.done):
             self.stack.addWidget(w)
@@ -123,11 +114,13 @@ class IntakePage(QWidget):
         self.back.clicked.connect(self.previous_step)
         self.discard.clicked.connect(self._start_new)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in (("Alt+N", self.next_step), ("Alt+B", self.previous_step), ("Ctrl+K", self.focus_search)):
+        # Ctrl+K belongs to the main window (reachable from every page), which calls focus_search().
+        for keys, slot in (("Alt+N", self.next_step), ("Alt+B", self.previous_step)):
             QShortcut(QKeySequence(keys), self, activated=slot, context=context)
         for step in (self.applicant, self.items, self.materials, self.form, self.decision):
             step.sig_changed.connect(self._changed)
         self.applicant.sig_enter.connect(self.next_step)
+        self.items.sig_consult.connect(self._consult)
 
     # ---- State and drafts
     def _restore(self) -> None:
@@ -236,15 +229,20 @@ class IntakePage(QWidget):
         self._show(len(STEP_KEYS) - 1)
         self.sig_saved.emit(self.result)
 
+    @guarded
+    def _consult(self, item_code: str) -> None:
+        """一次性告知单 for a consultation: no case; the name and phone typed in step 1, if any."""
+        from app.services.intake_docs import consultation_notice
+
+        who = self.state.get("applicant") or {}
+        info = consultation_notice(self._ctx, item_code, self._operator, name=who.get("name", ""),
+                                   phone=who.get("phone", ""))
+        self.done.documents.exec_dialog(PrintPreviewDialog(
+            self._ctx.documents, info.id, printer_factory=self.done.documents.printer_factory, parent=self))
+
     def _start_new(self) -> None:
         self.state = {}
         self.result = None
         self._ctx.intake.discard_draft(self._operator.id)
         self.decision.error.setText("")
         self._show(0)
-
-    def _open_from(self, window: QWidget) -> None:
-        show = getattr(window, "show_page", None)
-        if callable(show):
-            show("intake")
-        self.focus_search()

@@ -51,6 +51,8 @@ class QueueActions(QObject):
     """A ticket was called to a window (ticket_no, window_no): the screen shows it, the voice says it."""
     sig_start_intake = Signal(str)
     """Start an intake for this ticket id (after 办结 with intake)."""
+    sig_finished = Signal(str)
+    """A ticket was finished (ticket id): the customer screen asks for a rating (一次一评)."""
 
     def __init__(self, service: QueueService, operator_id: str, prompter: Prompter,
                  parent: QObject | None = None) -> None:
@@ -87,6 +89,7 @@ class QueueActions(QObject):
     def finish(self, *, start_intake: bool = False) -> TicketInfo:
         """办结 the current ticket; optionally ask the window to start an intake for it."""
         ticket = self._done(self.service.finish(self._need_current().id, by=self.operator_id))
+        self.sig_finished.emit(ticket.id)
         if start_intake:
             self.sig_start_intake.emit(ticket.id)
         return ticket
