@@ -42,7 +42,8 @@ def _run(*args: str | Path, env: dict[str, str] | None = None, timeout: float = 
 def bundle() -> Path:
     """dist/yichuang, built by the documented script (or reused when asked)."""
     if os.environ.get("YICHUANG_BUNDLE_PREBUILT") != "1" or not EXE.exists():
-        done = _run("bash", ROOT / "installer" / "build_bundle.sh", env={"YICHUANG_SKIP_SMOKE": "1"}, timeout=1800)
+        env = {"YICHUANG_SKIP_SMOKE": "1", "PYTHON": sys.executable}  # the venv that has the app's deps
+        done = _run("bash", ROOT / "installer" / "build_bundle.sh", env=env, timeout=1800)
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     size_mb = sum(f.lstat().st_size for f in BUNDLE.rglob("*") if f.is_file() and not f.is_symlink()) / 2**20
     print(f"\nbundle: {BUNDLE} {size_mb:.0f} MB")
