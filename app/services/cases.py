@@ -252,5 +252,6 @@ def _documents(s: Session, case: Case) -> tuple[tuple[str, str, str], ...]:
     ids = [case.id]
     if case.bundle_group:
         ids = list(s.execute(select(Case.id).where(Case.bundle_group == case.bundle_group)).scalars())
-    rows = s.execute(select(Document.id, Document.kind, Document.doc_no).where(Document.case_id.in_(ids))).all()
+    rows = s.execute(select(Document.id, Document.kind, Document.doc_no).where(Document.case_id.in_(ids))
+                     .order_by(Document.created_at, Document.kind, Document.doc_no)).all()
     return tuple((r[0], r[1], r[2]) for r in rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +27,16 @@ from app.ui.pages.cases_detail import CaseDetailPane
 from app.ui.widgets.errors import guarded
 
 STATUS_ZH = {
-    "receiving": "收件", "await_supplement": "待补正", "accepted": "已受理", "transferred": "已流转",
-    "in_review": "审批中", "suspended": "特别程序", "decided": "已办结", "ready_for_pickup": "待出件",
-    "delivered": "已出件", "closed": "已关闭",
+    "receiving": QT_TRANSLATE_NOOP("cases", "收件"),
+    "await_supplement": QT_TRANSLATE_NOOP("cases", "待补正"),
+    "accepted": QT_TRANSLATE_NOOP("cases", "已受理"),
+    "transferred": QT_TRANSLATE_NOOP("cases", "已流转"),
+    "in_review": QT_TRANSLATE_NOOP("cases", "审批中"),
+    "suspended": QT_TRANSLATE_NOOP("cases", "特别程序"),
+    "decided": QT_TRANSLATE_NOOP("cases", "已办结"),
+    "ready_for_pickup": QT_TRANSLATE_NOOP("cases", "待出件"),
+    "delivered": QT_TRANSLATE_NOOP("cases", "已出件"),
+    "closed": QT_TRANSLATE_NOOP("cases", "已关闭"),
 }
 OVERDUE_BG = QColor("#fde0dc")
 WARN_BG = QColor("#fff4cc")

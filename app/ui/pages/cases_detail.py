@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,19 +18,41 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.auth import OperatorInfo
-from app.services.cases_types import CaseDetail
+from app.services.cases_docs import issue_delivery_receipt
+from app.services.cases_types import CaseDetail, CaseRow
 from app.services.context import AppContext
 from app.services.errors import ServiceError
+from app.ui.pages.cases_documents import DocumentsPanel
 
 _ACTION_ZH = {
-    "accept": "受理", "accept_with_deficiency": "容缺受理", "request_supplement": "补正告知",
-    "complete_supplement": "补正完成", "reject": "不予受理", "give_up": "退件", "transfer": "流转",
-    "start_review": "开始审批", "suspend": "特别程序", "resume": "恢复审批", "approve": "准予", "deny": "不予许可",
-    "forward": "转报", "ready": "待出件", "deliver": "出件", "close": "关闭", "withdraw": "撤回", "void": "作废",
-    "commitment_check": "承诺核查",
+    "accept": QT_TRANSLATE_NOOP("cases", "受理"),
+    "accept_with_deficiency": QT_TRANSLATE_NOOP("cases", "容缺受理"),
+    "request_supplement": QT_TRANSLATE_NOOP("cases", "补正告知"),
+    "complete_supplement": QT_TRANSLATE_NOOP("cases", "补正完成"),
+    "reject": QT_TRANSLATE_NOOP("cases", "不予受理"),
+    "give_up": QT_TRANSLATE_NOOP("cases", "退件"),
+    "transfer": QT_TRANSLATE_NOOP("cases", "流转"),
+    "start_review": QT_TRANSLATE_NOOP("cases", "开始审批"),
+    "suspend": QT_TRANSLATE_NOOP("cases", "特别程序"),
+    "resume": QT_TRANSLATE_NOOP("cases", "恢复审批"),
+    "approve": QT_TRANSLATE_NOOP("cases", "准予"),
+    "deny": QT_TRANSLATE_NOOP("cases", "不予许可"),
+    "forward": QT_TRANSLATE_NOOP("cases", "转报"),
+    "ready": QT_TRANSLATE_NOOP("cases", "待出件"),
+    "deliver": QT_TRANSLATE_NOOP("cases", "出件"),
+    "close": QT_TRANSLATE_NOOP("cases", "关闭"),
+    "withdraw": QT_TRANSLATE_NOOP("cases", "撤回"),
+    "void": QT_TRANSLATE_NOOP("cases", "作废"),
+    "commitment_check": QT_TRANSLATE_NOOP("cases", "承诺核查"),
 }
-_MATERIAL_ZH = {"received": "已收", "elicense": "电子证照", "commitment": "告知承诺", "deficiency": "容缺后补",
-                "missing": "缺", "not_applicable": "不适用"}
+_MATERIAL_ZH = {
+    "received": QT_TRANSLATE_NOOP("cases", "已收"),
+    "elicense": QT_TRANSLATE_NOOP("cases", "电子证照"),
+    "commitment": QT_TRANSLATE_NOOP("cases", "告知承诺"),
+    "deficiency": QT_TRANSLATE_NOOP("cases", "容缺后补"),
+    "missing": QT_TRANSLATE_NOOP("cases", "缺"),
+    "not_applicable": QT_TRANSLATE_NOOP("cases", "不适用"),
+}
 
 
 def _tr(text: str) -> str:
@@ -48,6 +70,7 @@ class CaseDetailPane(QWidget):
         self._operator = operator
         self.case_id: str | None = None
         self.detail: CaseDetail | None = None
+        self._note = ""  # a problem after a successful action (e.g. the 出件签收单 failed to render)
         self._build_ui()
 
     # ---- Public API
@@ -59,6 +82,7 @@ class CaseDetailPane(QWidget):
         self.timeline.clear()
         self.materials.clear()
         self.commitments.clear()
+        self.documents.set_documents(d.documents if d else ())
         if d is None:
             self.facts.setText(_tr("未选择办件"))
             self._enable(())
@@ -94,6 +118,7 @@ class CaseDetailPane(QWidget):
         self.timeline.setObjectName("case_timeline")
         self.materials = QListWidget()
         self.materials.setObjectName("case_materials")
+        self.documents = DocumentsPanel(self._ctx.documents, self._operator.id)
         self.commitments = QComboBox()
         self.commitments.setObjectName("case_commitments")
         self.receiver_name = QLineEdit()
@@ -146,6 +171,8 @@ class CaseDetailPane(QWidget):
         layout.addWidget(self.timeline, 2)
         layout.addWidget(QLabel(_tr("材料")))
         layout.addWidget(self.materials, 1)
+        layout.addWidget(QLabel(_tr("文书（Alt+P 预览/打印，Alt+U 补打）")))
+        layout.addWidget(self.documents, 1)
         layout.addWidget(actions)
 
     def _enable(self, allowed: tuple[str, ...]) -> None:
@@ -174,6 +201,10 @@ class CaseDetailPane(QWidget):
         self.show_case(row.id)
         self.message.setStyleSheet("color: #146c2e;")
         self.message.setText(_tr("已完成：") + _tr(action))
+        if self._note:
+            self.message.setStyleSheet("color: #b3261e;")
+            self.message.setText(self.message.text() + "\n" + self._note)
+            self._note = ""
         self.sig_changed.emit()
 
     def _complete(self) -> None:
@@ -183,13 +214,21 @@ class CaseDetailPane(QWidget):
         self._run("办结待取", lambda: self._ctx.cases.mark_ready(self.case_id, self._operator))
 
     def _deliver(self) -> None:
-        self._run("窗口出件", lambda: self._ctx.cases.deliver_at_window(
+        self._run("窗口出件", lambda: self._with_receipt(self._ctx.cases.deliver_at_window(
             self.case_id, self._operator, receiver_name=self.receiver_name.text(),
-            receiver_cert_no=self.receiver_cert.text(), signature=self.signature.text()))
+            receiver_cert_no=self.receiver_cert.text(), signature=self.signature.text())))
 
     def _mail(self) -> None:
-        self._run("邮寄出件", lambda: self._ctx.cases.deliver_by_mail(
-            self.case_id, self._operator, tracking_no=self.tracking.text()))
+        self._run("邮寄出件", lambda: self._with_receipt(self._ctx.cases.deliver_by_mail(
+            self.case_id, self._operator, tracking_no=self.tracking.text())))
+
+    def _with_receipt(self, row: CaseRow) -> CaseRow:
+        """Issue the 出件签收单; the delivery is already saved, so a render problem is only reported."""
+        try:
+            issue_delivery_receipt(self._ctx, row.id, self._operator)
+        except ServiceError as exc:
+            self._note = _tr("出件已记录，但出件签收单未能生成：") + exc.message_zh
+        return row
 
     def _withdraw(self) -> None:
         self._run("撤回", lambda: self._ctx.cases.withdraw(self.case_id, self._operator, self.reason.text()))

@@ -23,6 +23,7 @@ from app.services.context import AppContext
 from app.services.errors import ServiceError
 from app.services.intake_types import IntakeResult
 from app.ui.form_renderer import FormRenderer
+from app.ui.pages.cases_documents import DocumentsPanel
 from app.ui.pages.intake_materials import decision_label
 
 
@@ -179,17 +180,19 @@ class DecisionStep(QWidget):
 
 
 class DoneStep(QWidget):
-    """Step 6: the numbers the applicant needs, and the documents produced."""
+    """Step 6: the numbers the applicant needs, and the documents produced with 预览/打印 and 补打."""
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: AppContext, operator_id: str) -> None:
         super().__init__()
         self.text = QLabel()
         self.text.setObjectName("done_text")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(self.text.textInteractionFlags())
+        self.documents = DocumentsPanel(ctx.documents, operator_id)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
-        layout.addStretch(1)
+        layout.addWidget(QLabel(self.tr("本次出具的文书（Alt+P 预览/打印，Alt+U 补打）")))
+        layout.addWidget(self.documents, 1)
 
     def show_result(self, result: IntakeResult) -> None:
         """Number(s), query password, due dates, documents and any document problem."""
@@ -198,11 +201,8 @@ class DoneStep(QWidget):
             due = c.due_date.isoformat() if c.due_date else self.tr("补齐材料后起算")
             lines.append(f"<p><b>{c.provisional_no}</b>　{c.item_name}　{self.tr('办结期限')}：{due}</p>")
         lines.append(f"<p>{self.tr('查询密码')}：<b>{result.query_password}</b></p>")
-        kinds = {"receipt": self.tr("受理回执"), "deficiency_notice": self.tr("容缺受理通知书"),
-                 "supplement_notice": self.tr("补正材料通知书"), "rejection_notice": self.tr("不予受理通知书")}
-        for d in result.documents:
-            lines.append(f"<p>{self.tr('已生成文书')}：{kinds.get(d.kind, d.kind)} {d.doc_no}</p>")
         for err in result.document_errors:
             lines.append(f"<p style='color:#b3261e'>{err}</p>")
         lines.append(f"<p>{self.tr('按 Alt+N 开始下一件受理。')}</p>")
         self.text.setText("".join(lines))
+        self.documents.set_documents([(d.id, d.kind, d.doc_no) for d in result.documents])

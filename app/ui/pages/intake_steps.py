@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -169,11 +170,17 @@ class ItemsStep(QWidget):
     """Step 2: items chosen by search (or a whole 一件事), and the 情形 of each."""
 
     sig_changed = Signal()
+    sig_consult = Signal(str)
+    """A consultation without a case: print this item's 一次性告知单."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self._ctx = ctx
         self.search = SearchBox(lambda text: ctx.search.search(text))
+        self.consult = QPushButton(self.tr("打印一次性告知单（咨询，不建办件）(Alt+Y)"))
+        self.consult.setObjectName("consult_notice")
+        self.consult.setShortcut(QKeySequence("Alt+Y"))
+        self.consult.clicked.connect(self._consult)
         self.chosen = QListWidget()
         self.chosen.setObjectName("chosen_items")
         self.remove = QPushButton(self.tr("移除所选事项(&R)"))
@@ -191,8 +198,11 @@ class ItemsStep(QWidget):
         right.addWidget(self.remove)
         right.addWidget(self.situations, 1)
         right.addWidget(self.error)
+        left = QVBoxLayout()
+        left.addWidget(self.search, 1)
+        left.addWidget(self.consult)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.search, 3)
+        layout.addLayout(left, 3)
         layout.addLayout(right, 2)
         self._items: list[dict[str, Any]] = []
         self._bundle: str | None = None
@@ -233,6 +243,14 @@ class ItemsStep(QWidget):
         self._items += [{"code": it.code, "situations": []} for it in items if it.code not in have]
         self._render()
         self.sig_changed.emit()
+
+    def _consult(self) -> None:
+        chosen = self.search.current()
+        if chosen is None or chosen[0] != "item":
+            self.error.setText(self.tr("请先在搜索结果中选中一个事项（一件事请选其中的事项）。"))
+            return
+        self.error.setText("")
+        self.sig_consult.emit(chosen[1])
 
     def _remove(self) -> None:
         row = self.chosen.currentRow()

@@ -27,6 +27,7 @@ from app.services.auth import OperatorInfo
 from app.services.context import AppContext
 from app.ui.i18n import LANGUAGES, set_language
 from app.ui.models.rows import Column, RowsModel
+from app.ui.printer_settings import PrinterSettings
 from app.ui.widgets.errors import guarded
 
 _KINDS = (
@@ -53,6 +54,7 @@ class SettingsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self._station_box(), 1)
         top.addWidget(self._catalogue_box(), 1)
+        top.addWidget(self._printer_box(), 1)
         layout.addLayout(top)
         bottom = QHBoxLayout()
         bottom.addWidget(self._calendar_box(), 1)
@@ -89,6 +91,14 @@ class SettingsPage(QWidget):
         self.import_button = QPushButton(self.tr("导入目录文件（JSON / XLSX）…"))
         col.addWidget(self.catalogue_label)
         col.addWidget(self.import_button)
+        col.addStretch(1)
+        return box
+
+    def _printer_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("打印机"))
+        col = QVBoxLayout(box)
+        self.printers = PrinterSettings(self._ctx.documents)
+        col.addWidget(self.printers)
         col.addStretch(1)
         return box
 
