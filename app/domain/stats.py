@@ -246,6 +246,55 @@ def ticket_stats(counts: Iterable[TicketCount], durations: Iterable[TicketDurati
     }
 
 
+def _merged(parts: Iterable[list[float]]) -> list[float]:
+    """One sorted list from sorted parts (timsort merges the runs instead of sorting from scratch)."""
+    out: list[float] = []
+    for part in parts:
+        out += part
+    out.sort()
+    return out
+
+
+def _merge_by(ordered: Mapping[tuple[str, str | None], tuple[list[float], list[float]]],
+              index: int) -> dict:
+    """Sorted (waits, services) per category (index 0) or operator (index 1)."""
+    keys: dict = {}
+    for key in ordered:
+        keys.setdefault(key[index], []).append(ordered[key])
+    return {k: (_merged(w for w, _ in v), _merged(s for _, s in v)) for k, v in keys.items()}
+
+
+def ticket_stats_from_parts(
+    groups: Mapping[tuple[str, str | None, str], int],
+    issued_per_hour: Mapping[int, int],
+    served_per_hour: Mapping[int, int],
+    samples: Mapping[tuple[str, str | None], tuple[Iterable[float], Iterable[float]]],
+    walk_ups: Iterable[float],
+) -> dict[str, object]:
+    """The figures of `ticket_stats` from counts per (category, operator, status), per-hour counts and the
+    wait/service values per (category, operator): what per-day rollups add up to.
+
+    Sorting per (category, operator) first and merging the sorted groups upwards keeps a year cheap.
+    """
+    total, cats, ops = _Counts(), {}, {}
+    for (cat, op, status), n in groups.items():
+        total.add(status, n)
+        cats.setdefault(cat, _Counts()).add(status, n)
+        if op:  # a ticket never called belongs to no operator
+            ops.setdefault(op, _Counts()).add(status, n)
+    ordered = {key: (sorted(w), sorted(s)) for key, (w, s) in samples.items()}
+    by_cat, by_op = _merge_by(ordered, 0), _merge_by(ordered, 1)
+    return {
+        "issued": total.issued, "served": total.served, "no_show": total.no_show,
+        "wait": summarise_durations(_merged(w for w, _ in by_cat.values())),
+        "service": summarise_durations(_merged(s for _, s in by_cat.values())),
+        "walk_up": summarise_durations(walk_ups),
+        "issued_per_hour": dict(sorted(issued_per_hour.items())),
+        "served_per_hour": dict(sorted(served_per_hour.items())),
+        "by_category": _groups(cats, by_cat), "by_operator": _groups(ops, by_op),
+    }
+
+
 _CASE_FIELDS = {"received": "received", "accept": "accepted", "accept_with_deficiency": "deficiency",
                 "request_supplement": "supplement", "reject": "rejected", "commitment": "commitment"}
 
@@ -343,4 +392,5 @@ __all__ = [
     "period_stats",
     "rating_stats",
     "ticket_stats",
+    "ticket_stats_from_parts",
 ]

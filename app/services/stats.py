@@ -8,15 +8,13 @@ period start (China has no daylight saving, so one offset holds for the whole pe
 from __future__ import annotations
 
 from calendar import monthrange
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Integer, case, distinct, exists, func, literal, select, type_coerce
+from sqlalchemy import case, distinct, exists, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.db.models import (
@@ -31,13 +29,32 @@ from app.db.models import (
     ServiceItemRow,
 )
 from app.db.session import Database
-from app.domain.metrics import ticket_durations
-from app.domain.stats import DECISIONS, PeriodStats, case_stats, pause_stats, period_stats, rating_stats, ticket_stats
+from app.domain.stats import (
+    DECISIONS,
+    PeriodStats,
+    RatingFigures,
+    case_stats,
+    pause_stats,
+    period_stats,
+    rating_stats,
+    ticket_stats,
+    ticket_stats_from_parts,
+)
 from app.services.clock import Clock, day_bounds_utc, local_day
 from app.services.errors import ServiceError
+from app.services.stats_rollup import (
+    FINISHED_STATUSES,
+    Facts,
+    closed_facts,
+    collect,
+    derived,
+    raw,
+    served_by,
+    utc_offset,
+)
+from app.services.stats_rollup import Span as _Span
 
-# A case is 办结 (finished, for the on-time rate) when it first reaches one of these statuses.
-FINISHED_STATUSES = ("decided", "ready_for_pickup", "delivered")
+# A case is 办结 (finished, for the on-time rate) when it first reaches one of FINISHED_STATUSES.
 # Cases that ended without a result (rejected, withdrawn, voided) can never be overdue.
 CLOSED_WITHOUT_RESULT = ("closed",)
 _PAUSE_LOOKBACK = timedelta(days=1)  # a pause begun before the period still counts inside it
@@ -99,19 +116,25 @@ class StatsService:
         """The station-local day now."""
         return local_day(self._clock.now(), self._tz)
 
-    def report(self, first_day: date, last_day: date) -> StatsReport:
-        """Figures for the local days first_day…last_day inclusive, in one read transaction."""
+    def report(self, first_day: date, last_day: date, *, rollup: bool = True) -> StatsReport:
+        """Figures for the local days first_day…last_day inclusive, in one transaction.
+
+        Closed days (before today) come from the per-day rollup, built on first use (stats_rollup);
+        today and later days are computed live. rollup=False computes everything from the source rows:
+        the reference the rollup is tested against.
+        """
         if last_day < first_day:
             raise ServiceError("结束日期不能早于开始日期。", code="range")
         start, _ = day_bounds_utc(first_day, self._tz)
         _, end = day_bounds_utc(last_day, self._tz)
-        span = _Span(start, end, _offset_minutes(start, self._tz))
+        span = _Span(start, end, utc_offset(start, self._tz))
         now = self._clock.now()
         with self._db.session() as s:
-            tickets = ticket_stats(_ticket_counts(s, span), _durations(s, span))
-            cases = case_stats(_case_counts(s, span), _timeliness(s, span), _open_cases(s, span, last_day),
-                               last_day=last_day)
-            ratings = rating_stats(*_ratings(s, span))
+            if rollup:
+                tickets, counts, timely, ratings = self._rolled(s, first_day, last_day, span, now)
+            else:
+                tickets, counts, timely, ratings = _direct(s, span)
+            cases = case_stats(counts, timely, _open_cases(s, span, last_day), last_day=last_day)
             pauses = _pauses(s, start, min(end, max(now, start)))
             ops = dict(s.execute(select(Operator.id, Operator.display_name)).all())
             items = dict(s.execute(select(ServiceItemRow.code, ServiceItemRow.name)).all())
@@ -119,54 +142,49 @@ class StatsService:
         stats = period_stats(first_day, last_day, tickets=tickets, cases=cases, ratings=ratings, pauses=pauses)
         return StatsReport(stats, ops, items, now, cats)
 
-
-@dataclass(frozen=True)
-class _Span:
-    """UTC bounds of the period and the station's UTC offset in minutes."""
-
-    start: datetime
-    end: datetime
-    offset: int
-
-    def local_hour(self, column: Any) -> Any:
-        """SQL for the station-local hour of a stored UTC timestamp (text 'YYYY-MM-DD HH:MM:SS…')."""
-        if self.offset % 60 == 0:  # whole hours: cheap integer arithmetic instead of strftime
-            return (func.cast(func.substr(column, 12, 2), Integer) + 24 + self.offset // 60) % 24
-        return type_coerce(func.strftime("%H", column, f"{self.offset:+d} minutes"), Integer)
-
-    def local_date(self, column: Any) -> Any:
-        """SQL for the station-local date of a stored UTC timestamp."""
-        return type_coerce(func.date(column, f"{self.offset:+d} minutes"), Date)
+    def _rolled(self, s: Session, first: date, last: date, span: _Span, now: datetime) -> _Parts:
+        """Ticket figures, case and timeliness counts and ratings from closed-day rollups plus live days."""
+        today = local_day(now, self._tz)
+        facts = closed_facts(s, first, min(last, today - timedelta(days=1)), self._tz, now) if first < today \
+            else Facts()
+        if last >= today:
+            live_start, _ = day_bounds_utc(max(first, today), self._tz)
+            live = collect(s, _Span(live_start, span.end, span.offset), per_day=False).get("live")
+            facts.add(live or Facts())
+        tickets = ticket_stats_from_parts(facts.groups, facts.issued_h, facts.served_h, facts.samples,
+                                          facts.walk_ups)
+        counts = [_CaseRow(item, key, n) for (item, key), n in facts.cases.items()]
+        timely = [_TimelyRow(due, done, n) for (due, done), n in facts.timely.items()]
+        reasons = ([code] for code, n in facts.reasons.items() for _ in range(n))
+        ratings = rating_stats([_RatingRow(lv, d, n) for (lv, d), n in facts.ratings.items()], reasons)
+        return tickets, counts, timely, ratings
 
 
-def _offset_minutes(at: datetime, tz: ZoneInfo) -> int:
-    """The station's UTC offset at `at` in minutes (China: +480, no daylight saving)."""
-    offset = at.astimezone(tz).utcoffset() or timedelta(0)
-    return int(offset.total_seconds() // 60)
+class _CaseRow(NamedTuple):
+    item_code: str
+    key: str
+    n: int
 
 
-def _raw(s: Session, stmt: Any) -> list[Any]:
-    """Rows as plain tuples straight from the driver: a year of tickets must not pay per-row processing."""
-    compiled = stmt.compile(dialect=s.get_bind().dialect, compile_kwargs={"render_postcompile": True})
-    params = compiled.construct_params()
-    values = tuple(_bind(params[name]) for name in compiled.positiontup) if compiled.positiontup else params
-    return s.connection().exec_driver_sql(str(compiled), values).all()
+class _TimelyRow(NamedTuple):
+    due_date: date | None
+    finished_on: date
+    n: int
 
 
-def _bind(value: Any) -> Any:
-    """Bind values as SQLite stores them (UTC columns are naive text)."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
-    return value
+class _RatingRow(NamedTuple):
+    level: int | None
+    is_default: bool
+    n: int
 
 
-def _served_by() -> Any:
-    """The ticket's operator; the queue clears it once a ticket leaves the window, so fall back to the
-    last event that names one (SQLite's coalesce runs the subquery only for rows without it)."""
-    t, e = QueueTicket, QueueEvent
-    last = (select(e.operator_id).where(e.ticket_id == t.id, e.operator_id.is_not(None))
-            .order_by(e.at.desc(), e.seq.desc()).limit(1).correlate(t).scalar_subquery())
-    return func.coalesce(t.operator_id, last).label("operator_id")
+_Parts = tuple[dict[str, object], list[Any], list[Any], RatingFigures]
+
+
+def _direct(s: Session, span: _Span) -> _Parts:
+    """The same parts straight from the source rows of the whole period (no rollup)."""
+    tickets = ticket_stats(_ticket_counts(s, span), _durations(s, span))
+    return tickets, _case_counts(s, span), _timeliness(s, span), rating_stats(*_ratings(s, span))
 
 
 def _ticket_counts(s: Session, span: _Span) -> list[Any]:
@@ -174,7 +192,7 @@ def _ticket_counts(s: Session, span: _Span) -> list[Any]:
     t = QueueTicket
     issue_h = span.local_hour(t.issued_at).label("issue_hour")
     done_h = case((t.status == "finished", span.local_hour(t.updated_at))).label("done_hour")
-    op = _served_by()
+    op = served_by()
     stmt = (select(t.category, op, t.status, issue_h, done_h, func.count().label("n"))
             .where(t.issued_at >= span.start, t.issued_at < span.end)
             .group_by(t.category, op, t.status, issue_h, done_h))
@@ -185,31 +203,10 @@ def _durations(s: Session, span: _Span) -> list[Any]:
     """(category, operator, wait, walk-up, service) of served tickets; derived from events where not stored."""
     t = QueueTicket
     base = (t.status == "finished", t.issued_at >= span.start, t.issued_at < span.end)
-    rows = _raw(s, select(t.category, _served_by(), t.wait_s, t.walk_up_s, t.service_s)
+    rows = raw(s, select(t.category, served_by(), t.wait_s, t.walk_up_s, t.service_s)
                 .where(*base, t.service_s.is_not(None)))
-    missing = s.execute(select(t.id, t.category, _served_by()).where(*base, t.service_s.is_(None))).all()
-    return rows + _derived(s, missing) if missing else rows
-
-
-def _derived(s: Session, tickets: list[Any]) -> list[tuple[Any, ...]]:
-    """Durations from the event log for served tickets that finished before durations were stored."""
-    events: dict[str, list[Any]] = defaultdict(list)
-    e = QueueEvent
-    for chunk in _chunks([t.id for t in tickets], 500):
-        stmt = (select(e.ticket_id, e.action, e.at, e.category, e.operator_id)
-                .where(e.ticket_id.in_(chunk)).order_by(e.at, e.seq))
-        for ev in s.execute(stmt):
-            events[ev.ticket_id].append(ev)
-    out = []
-    for t in tickets:
-        d = ticket_durations(events[t.id])
-        out.append((t.category, t.operator_id, d.wait, d.walk_ups[0] if d.walk_ups else None, d.service))
-    return out
-
-
-def _chunks(values: list[str], size: int) -> Iterable[list[str]]:
-    for i in range(0, len(values), size):
-        yield values[i:i + size]
+    missing = s.execute(select(t.id, t.category, served_by()).where(*base, t.service_s.is_(None))).all()
+    return rows + derived(s, missing) if missing else rows
 
 
 def _case_counts(s: Session, span: _Span) -> list[Any]:
