@@ -248,7 +248,14 @@ def _open_cases(s: Session, span: _Span, last_day: date) -> list[Any]:
     stmt = (select(Case.provisional_no.label("number"), Case.item_code, Case.due_date)
             .where(Case.due_date < last_day, Case.received_at < span.end,
                    Case.status.not_in(CLOSED_WITHOUT_RESULT), ~finished))
-    return s.execute(stmt).all()
+    # A year can hold tens of thousands of these: plain driver rows, dates parsed once.
+    return [_OpenRow(n, code, date.fromisoformat(due)) for n, code, due in raw(s, stmt)]
+
+
+class _OpenRow(NamedTuple):
+    number: str
+    item_code: str
+    due_date: date
 
 
 def _ratings(s: Session, span: _Span) -> tuple[list[Any], list[Any]]:

@@ -23,8 +23,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Integer, distinct, func, insert, literal, select, text, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, Integer, distinct, exists, func, insert, literal, select, text, type_coerce
+from sqlalchemy.orm import Session, aliased
 
 from app.db.models import Case, CaseEvent, Commitment, Evaluation, QueueEvent, QueueTicket, StatsDay
 from app.domain.clock import day_bounds_utc
@@ -173,11 +173,15 @@ def derived(s: Session, tickets: list[Any]) -> list[tuple[Any, ...]]:
     return out
 
 
-def _first_finish() -> Any:
-    """Each case's first 办结 instant (subquery)."""
-    e = CaseEvent
+def _first_finish(span: Span) -> Any:
+    """Cases whose first 办结 falls in the span, with that instant (subquery): a finishing event in the span
+    and none before it (time-indexed, instead of grouping every case's events)."""
+    e, earlier = CaseEvent, aliased(CaseEvent)
+    before = exists().where(earlier.case_id == e.case_id, earlier.to_status.in_(FINISHED_STATUSES),
+                            earlier.at < span.start)
     return (select(e.case_id, func.min(e.at).label("at"))
-            .where(e.to_status.in_(FINISHED_STATUSES)).group_by(e.case_id).subquery())
+            .where(e.to_status.in_(FINISHED_STATUSES), e.at >= span.start, e.at < span.end, ~before)
+            .group_by(e.case_id).subquery())
 
 
 def _cases(s: Session, span: Span, bucket: Any, out: dict[str, Facts]) -> None:
@@ -195,7 +199,7 @@ def _cases(s: Session, span: Span, bucket: Any, out: dict[str, Facts]) -> None:
     for b, item, n in s.execute(select(got, c.item_code, func.count(distinct(Commitment.case_id)))
                                 .join(c, c.id == Commitment.case_id).where(*in_period).group_by(got, c.item_code)):
         out[b].cases[(item, "commitment")] += n
-    f = _first_finish()
+    f = _first_finish(span)
     done = span.local_day(f.c.at)
     stmt = (select(bucket(f.c.at).label("b"), Case.due_date, type_coerce(done, Date), func.count())
             .join(f, f.c.case_id == Case.id).where(f.c.at >= span.start, f.c.at < span.end)

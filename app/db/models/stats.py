@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import LargeBinary, Text
+from sqlalchemy import Index, LargeBinary, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base
+from app.db.models.cases import Case, CaseEvent
+from app.db.models.evaluation import Evaluation
+from app.db.models.queue import QueueTicket
 
 
 class StatsDay(Base):
@@ -23,3 +26,14 @@ class StatsDay(Base):
     built_at: Mapped[datetime]
     figures: Mapped[str] = mapped_column(Text)
     samples: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# Statistics read time ranges of the source tables (the live days, the build of missing days, the
+# first 办结 of a case): without these every report scans whole tables. They belong to the stats
+# access path, so they are declared here, next to the rollup, rather than in the owners' models.
+STATS_INDEXES = (
+    Index("ix_queue_ticket_issued_at", QueueTicket.issued_at),
+    Index("ix_case_record_received_at", Case.received_at),
+    Index("ix_case_event_at", CaseEvent.at),
+    Index("ix_evaluation_rated_at", Evaluation.rated_at),
+)

@@ -83,6 +83,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('evaluation', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_evaluation_case_id'), ['case_id'], unique=False)
+        batch_op.create_index('ix_evaluation_rated_at', ['rated_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_evaluation_ticket_id'), ['ticket_id'], unique=False)
 
     op.create_table('operator',
@@ -180,6 +181,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('queue_ticket', schema=None) as batch_op:
         batch_op.create_index('ix_queue_ticket_day_status', ['day', 'status'], unique=False)
+        batch_op.create_index('ix_queue_ticket_issued_at', ['issued_at'], unique=False)
 
     op.create_table('queue_window',
     sa.Column('window_no', sa.String(length=10), nullable=False),
@@ -353,6 +355,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_case_record_due_date'), ['due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_record_item_id'), ['item_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_record_platform_no'), ['platform_no'], unique=False)
+        batch_op.create_index('ix_case_record_received_at', ['received_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_record_status'), ['status'], unique=False)
 
     op.create_table('material',
@@ -401,6 +404,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('case_id', 'seq', name=op.f('uq_case_event_case_id'))
     )
     with op.batch_alter_table('case_event', schema=None) as batch_op:
+        batch_op.create_index('ix_case_event_at', ['at'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_event_case_id'), ['case_id'], unique=False)
 
     op.create_table('case_material',
@@ -519,6 +523,7 @@ def downgrade() -> None:
     op.drop_table('case_material')
     with op.batch_alter_table('case_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_event_case_id'))
+        batch_op.drop_index('ix_case_event_at')
 
     op.drop_table('case_event')
     with op.batch_alter_table('situation', schema=None) as batch_op:
@@ -531,6 +536,7 @@ def downgrade() -> None:
     op.drop_table('material')
     with op.batch_alter_table('case_record', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_record_status'))
+        batch_op.drop_index('ix_case_record_received_at')
         batch_op.drop_index(batch_op.f('ix_case_record_platform_no'))
         batch_op.drop_index(batch_op.f('ix_case_record_item_id'))
         batch_op.drop_index(batch_op.f('ix_case_record_due_date'))
@@ -562,6 +568,7 @@ def downgrade() -> None:
     op.drop_table('setting')
     op.drop_table('queue_window')
     with op.batch_alter_table('queue_ticket', schema=None) as batch_op:
+        batch_op.drop_index('ix_queue_ticket_issued_at')
         batch_op.drop_index('ix_queue_ticket_day_status')
 
     op.drop_table('queue_ticket')
@@ -580,6 +587,7 @@ def downgrade() -> None:
     op.drop_table('operator')
     with op.batch_alter_table('evaluation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_evaluation_ticket_id'))
+        batch_op.drop_index('ix_evaluation_rated_at')
         batch_op.drop_index(batch_op.f('ix_evaluation_case_id'))
 
     op.drop_table('evaluation')
