@@ -234,7 +234,7 @@ class SettingsPage(QWidget):
     def _on_create_account(self) -> None:
         self._ctx.auth.create_operator(username=self.new_user_edit.text().strip(),
                                        display_name=self.new_name_edit.text().strip(),
-                                       role=self.new_role_combo.currentData(), password=self.new_pw_edit.text(),
+                                       role=Role(self.new_role_combo.currentData()), password=self.new_pw_edit.text(),
                                        by=self._operator.username)
         for edit in (self.new_user_edit, self.new_name_edit, self.new_pw_edit):
             edit.clear()
