@@ -57,15 +57,20 @@ def _cases(rnd: random.Random, n: int, ops: list[str], items: list[Any], app_id:
         cid, at = str(uuid.uuid4()), _moment(rnd, year)
         item_id, code = rnd.choice(items)
         decision = rnd.choice(_DECISIONS)
-        due = (at + timedelta(days=rnd.randrange(5, 30))).date()
+        # As at a real window: a refusal closes the case and a 补正 request starts no clock (no due date);
+        # accepted cases nearly all finish, most within the promised time.
+        status = {"reject": "closed", "request_supplement": "await_supplement"}.get(decision, "accepted")
+        days = rnd.randrange(5, 30)
+        due = (at + timedelta(days=days)).date() if status == "accepted" else None
         rows.append({"id": cid, "provisional_no": f"L{year}{i:07d}", "query_password": "123456",
                      "item_id": item_id, "item_code": code, "catalogue_version": "1", "applicant_id": app_id,
-                     "status": "accepted", "project_type": 2, "received_at": at, "due_date": due,
+                     "status": status, "project_type": 2, "received_at": at, "due_date": due,
                      "operator_id": rnd.choice(ops), "window_no": "3", "form_data": {}, "situations": []})
         events.append({"id": str(uuid.uuid4()), "case_id": cid, "seq": 1, "action": decision,
-                       "to_status": "accepted", "at": at, "data": {}})
-        if decision.startswith("accept") and rnd.random() < 0.8:
-            done = at + timedelta(days=rnd.randrange(1, 35))
+                       "to_status": status, "at": at, "data": {}})
+        if status == "accepted" and rnd.random() < 0.97:
+            late = rnd.random() < 0.08
+            done = at + timedelta(days=rnd.randrange(days, days + 10) if late else rnd.randrange(0, days))
             events.append({"id": str(uuid.uuid4()), "case_id": cid, "seq": 2, "action": "approve",
                            "to_status": "decided", "at": done, "data": {}})
         if rnd.random() < 0.1:

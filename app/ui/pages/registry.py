@@ -96,5 +96,5 @@ def default_pages() -> list[PageSpec]:
         PageSpec("bad_reviews", QT_TRANSLATE_NOOP("pages", "差评回访"), Permission.BADREVIEW_HANDLE, _bad_reviews,
                  "Shift+F8"),
         PageSpec("settings", QT_TRANSLATE_NOOP("pages", "设置"), Permission.SETTINGS_ADMIN, _settings, "F7"),
-        PageSpec("sync", QT_TRANSLATE_NOOP("pages", "同步"), Permission.SYNC_OPERATE, _sync, "F10"),
+        PageSpec("sync", QT_TRANSLATE_NOOP("pages", "同步"), Permission.SYNC_OPERATE, _sync, "Ctrl+F7"),
     ]
