@@ -65,12 +65,14 @@ def _cases(rnd: random.Random, n: int, ops: list[str], items: list[Any], app_id:
         rows.append({"id": cid, "provisional_no": f"L{year}{i:07d}", "query_password": "123456",
                      "item_id": item_id, "item_code": code, "catalogue_version": "1", "applicant_id": app_id,
                      "status": status, "project_type": 2, "received_at": at, "due_date": due,
-                     "operator_id": rnd.choice(ops), "window_no": "3", "form_data": {}, "situations": []})
+                     "operator_id": rnd.choice(ops), "window_no": "3", "form_data": {}, "situations": [],
+                     "finished_at": None})
         events.append({"id": str(uuid.uuid4()), "case_id": cid, "seq": 1, "action": decision,
                        "to_status": status, "at": at, "data": {}})
         if status == "accepted" and rnd.random() < 0.97:
             late = rnd.random() < 0.08
             done = at + timedelta(days=rnd.randrange(days, days + 10) if late else rnd.randrange(0, days))
+            rows[-1]["finished_at"] = done  # the cases service stamps the first 办结 the same way
             events.append({"id": str(uuid.uuid4()), "case_id": cid, "seq": 2, "action": "approve",
                            "to_status": "decided", "at": done, "data": {}})
         if rnd.random() < 0.1:

@@ -224,6 +224,11 @@ def allowed_actions(status: CaseStatus) -> frozenset[CaseAction]:
     return _ALLOWED[status]
 
 
+# 办结 for deadlines and the on-time rate: a result exists (decided), whether or not it was handed over yet.
+FINISHED_STATUSES: frozenset[CaseStatus] = frozenset(
+    {CaseStatus.DECIDED, CaseStatus.READY_FOR_PICKUP, CaseStatus.DELIVERED})
+
+
 def is_final(status: CaseStatus) -> bool:
     """Whether nothing more can happen to the case."""
     return not _ALLOWED[status]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Case, CaseEvent
 from app.db.outbox import add_op
 from app.domain.cases import (
+    FINISHED_STATUSES,
     CaseAction,
     CaseEventRecord,
     CaseStatus,
@@ -48,6 +49,8 @@ def apply_transition(s: Session, case: Case, action: CaseAction, *, at: datetime
     except (IllegalTransition, ReasonRequired) as exc:
         raise ServiceError(exc.message_zh, code=exc.code) from exc
     case.status = record.to_status.value
+    if record.to_status in FINISHED_STATUSES and case.finished_at is None:
+        case.finished_at = at
     if record.result_code is not None:
         case.result_code = int(record.result_code)
         case.result_reason = record.reason

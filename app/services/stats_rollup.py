@@ -27,11 +27,12 @@ from sqlalchemy import Date, Integer, distinct, exists, func, insert, literal, s
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import Case, CaseEvent, Commitment, Evaluation, QueueEvent, QueueTicket, StatsDay
+from app.domain.cases import FINISHED_STATUSES as CASE_FINISHED
 from app.domain.clock import day_bounds_utc
 from app.domain.metrics import ticket_durations
 from app.domain.stats import DECISIONS
 
-FINISHED_STATUSES = ("decided", "ready_for_pickup", "delivered")
+FINISHED_STATUSES = tuple(sorted(str(st) for st in CASE_FINISHED))
 SampleKey = tuple[str, "str | None"]
 
 

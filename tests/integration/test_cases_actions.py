@@ -67,6 +67,12 @@ def test_promise_case_walks_to_ready_and_is_mailed(ctx, clerk) -> None:  # type:
     row = ctx.cases.deliver_by_mail(case.id, clerk, tracking_no="SF123456789", address="广安区幸福路12号")
     assert row.status == "delivered"
     assert events(ctx, case.id) == ["accept", "transfer", "start_review", "approve", "ready", "deliver"]
+    with ctx.db.session() as s:  # the first 办结 is stamped once, at approval, for deadlines and statistics
+        from app.db.models import Case, CaseEvent
+
+        stored = s.get(Case, case.id)
+        approved = s.query(CaseEvent).filter_by(case_id=case.id, action="approve").one()
+        assert stored.finished_at == approved.at
 
 
 def test_withdraw_needs_a_reason(ctx, clerk) -> None:  # type: ignore[no-untyped-def]

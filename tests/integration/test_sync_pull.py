@@ -39,7 +39,8 @@ def local_case(ctx: Any) -> str:
         s.add(case)
         s.flush()
         add_op(s, entity="case", entity_id=case.id, case_id=case.id, op_type="create",
-               payload={"item_code": item.code, "catalogue_version": 1}, at=ctx.clock.now(), operator_id=clerk.id)
+               payload={"item_code": item.code, "catalogue_version": "2026.11.1"}, at=ctx.clock.now(),
+               operator_id=clerk.id)
         return case.id
 
 

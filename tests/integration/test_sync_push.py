@@ -97,7 +97,8 @@ def test_t4_same_op_id_with_another_payload_is_refused(ctx: Any, gateway: Gatewa
     with ctx.db.session() as s:
         row = s.query(Outbox).one()
         twin = make_op(entity="case", entity_id=row.entity_id, op_type="create", op_id=row.op_id,
-                       payload={"item_code": "OTHER", "catalogue_version": 1}, client_seq=99, client_ts=row.client_ts)
+                       payload={"item_code": "OTHER", "catalogue_version": "2026.11.1"}, client_seq=99,
+                       client_ts=row.client_ts)
     client = SyncClient(gateway.url, STATION, gateway.token)
     result = client.push([twin]).body.results[0]
     client.close()
@@ -112,7 +113,7 @@ def test_t6_poison_op_is_quarantined_and_other_cases_continue(ctx: Any, gateway:
     good = add_case_ops(ctx, 3)
     with ctx.db.session() as s:
         add_op(s, entity="case", entity_id="bad-case", case_id="bad-case", op_type="create",
-               payload={"catalogue_version": 1}, at=ctx.clock.now(), operator_id="clerk")  # no item_code
+               payload={"catalogue_version": "2026.11.1"}, at=ctx.clock.now(), operator_id="clerk")  # no item_code
         add_op(s, entity="case", entity_id="bad-case", case_id="bad-case", op_type="update",
                payload={"note": "waits"}, base_version=1, at=ctx.clock.now(), operator_id="clerk")
     add_case_ops(ctx, 2)

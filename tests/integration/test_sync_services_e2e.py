@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.integration.test_intake_helpers import bundle_request, immediate_request
 from tests.integration.test_sync_support import (  # noqa: F401 - fixture
     Gateway,

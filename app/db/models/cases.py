@@ -50,6 +50,7 @@ class Case(Base):
     situations: Mapped[list[Any]] = mapped_column(default=list)
     received_at: Mapped[datetime]
     accepted_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None] = mapped_column(index=True)  # first 办结; overdue and on-time read it
     due_date: Mapped[date | None] = mapped_column(index=True)
     legal_due_date: Mapped[date | None]
     paused_workdays: Mapped[int] = mapped_column(default=0)

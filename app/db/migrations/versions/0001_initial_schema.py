@@ -328,6 +328,7 @@ def upgrade() -> None:
     sa.Column('situations', sa.JSON(), nullable=False),
     sa.Column('received_at', app.db.base.UtcDateTime(), nullable=False),
     sa.Column('accepted_at', app.db.base.UtcDateTime(), nullable=True),
+    sa.Column('finished_at', app.db.base.UtcDateTime(), nullable=True),
     sa.Column('due_date', sa.Date(), nullable=True),
     sa.Column('legal_due_date', sa.Date(), nullable=True),
     sa.Column('paused_workdays', sa.Integer(), nullable=False),
@@ -353,6 +354,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_case_record_applicant_id'), ['applicant_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_record_bundle_group'), ['bundle_group'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_record_due_date'), ['due_date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_record_finished_at'), ['finished_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_record_item_id'), ['item_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_record_platform_no'), ['platform_no'], unique=False)
         batch_op.create_index('ix_case_record_received_at', ['received_at'], unique=False)
@@ -539,6 +541,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_case_record_received_at')
         batch_op.drop_index(batch_op.f('ix_case_record_platform_no'))
         batch_op.drop_index(batch_op.f('ix_case_record_item_id'))
+        batch_op.drop_index(batch_op.f('ix_case_record_finished_at'))
         batch_op.drop_index(batch_op.f('ix_case_record_due_date'))
         batch_op.drop_index(batch_op.f('ix_case_record_bundle_group'))
         batch_op.drop_index(batch_op.f('ix_case_record_applicant_id'))
