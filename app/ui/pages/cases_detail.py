@@ -208,18 +208,20 @@ class CaseDetailPane(QWidget):
         self.sig_changed.emit()
 
     def _complete(self) -> None:
-        self._run("补正完成", lambda: self._ctx.cases.complete_supplement(self.case_id, self._operator))
+        self._run(QT_TRANSLATE_NOOP("cases", "补正完成"),
+                  lambda: self._ctx.cases.complete_supplement(self.case_id, self._operator))
 
     def _ready(self) -> None:
-        self._run("办结待取", lambda: self._ctx.cases.mark_ready(self.case_id, self._operator))
+        self._run(QT_TRANSLATE_NOOP("cases", "办结待取"),
+                  lambda: self._ctx.cases.mark_ready(self.case_id, self._operator))
 
     def _deliver(self) -> None:
-        self._run("窗口出件", lambda: self._with_receipt(self._ctx.cases.deliver_at_window(
+        self._run(QT_TRANSLATE_NOOP("cases", "窗口出件"), lambda: self._with_receipt(self._ctx.cases.deliver_at_window(
             self.case_id, self._operator, receiver_name=self.receiver_name.text(),
             receiver_cert_no=self.receiver_cert.text(), signature=self.signature.text())))
 
     def _mail(self) -> None:
-        self._run("邮寄出件", lambda: self._with_receipt(self._ctx.cases.deliver_by_mail(
+        self._run(QT_TRANSLATE_NOOP("cases", "邮寄出件"), lambda: self._with_receipt(self._ctx.cases.deliver_by_mail(
             self.case_id, self._operator, tracking_no=self.tracking.text())))
 
     def _with_receipt(self, row: CaseRow) -> CaseRow:
@@ -231,12 +233,13 @@ class CaseDetailPane(QWidget):
         return row
 
     def _withdraw(self) -> None:
-        self._run("撤回", lambda: self._ctx.cases.withdraw(self.case_id, self._operator, self.reason.text()))
+        self._run(QT_TRANSLATE_NOOP("cases", "撤回"),
+                  lambda: self._ctx.cases.withdraw(self.case_id, self._operator, self.reason.text()))
 
     def _check(self, result: str) -> None:
         commitment_id = self.commitments.currentData()
         if commitment_id:
-            self._run("承诺核查", lambda: self._ctx.cases.record_commitment_check(
+            self._run(QT_TRANSLATE_NOOP("cases", "承诺核查"), lambda: self._ctx.cases.record_commitment_check(
                 commitment_id, self._operator, result=result, note=self.reason.text()))
 
     def _check_true(self) -> None:
