@@ -244,6 +244,7 @@ def test_bundle_missing_material_supplement_then_completed_and_delivered(qtbot, 
     type_here(qtbot, birth.provisional_no)
     assert cases_page.model.rowCount() == 1 and cases_page.detail.case_id == birth.id
     detail = cases_page.detail
+    ctx.clock.advance(hours=2)  # the missing certificate is brought in later that day
     qtbot.keyClick(detail, K.Key_C, ALT)  # 补正完成
     assert detail.detail.row.status == "accepted", detail.message.text()
     qtbot.keyClick(detail, K.Key_R, ALT)  # 办结待取 (即办件: approved at the window)
@@ -256,6 +257,8 @@ def test_bundle_missing_material_supplement_then_completed_and_delivered(qtbot, 
     type_here(qtbot, "wangwu-signature")
     qtbot.keyClick(detail, K.Key_D, ALT)  # 窗口出件
     assert detail.detail.row.status == "delivered", detail.message.text()
+    docs = detail.documents.list
+    assert any("出件签收单" in docs.item(k).text() for k in range(docs.count()))  # issued on delivery
     shot(cases_page, "cases_detail")
     with ctx.db.session() as s:
         actions = list(s.execute(select(CaseEvent.action).where(CaseEvent.case_id == birth.id)

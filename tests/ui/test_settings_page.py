@@ -65,3 +65,14 @@ def test_language_choice_is_saved_for_next_start(qtbot, ctx) -> None:
     page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
     page.language_combo.activated.emit(page.language_combo.currentIndex())
     assert ctx.profile.load_settings().language == "en"
+
+
+def test_printers_are_chosen_in_the_settings_page(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: ["HP-A4", "XP-80"]))
+    _window, page = _settings_page(qtbot, ctx)
+    combo = page.printers.combos["receipt"]
+    combo.setCurrentIndex(combo.findData("XP-80"))
+    page.printers.save_button.click()
+    assert ctx.documents.printer_for("roll80") == "XP-80" and ctx.documents.printer_for("a4") == ""

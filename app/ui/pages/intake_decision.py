@@ -192,7 +192,9 @@ class DoneStep(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(QLabel(self.tr("本次出具的文书（Alt+P 预览/打印，Alt+U 补打）")))
-        layout.addWidget(self.documents, 1)
+        self.documents.list.setMaximumHeight(140)  # a few documents per intake: keep the buttons near them
+        layout.addWidget(self.documents)
+        layout.addStretch(1)
 
     def show_result(self, result: IntakeResult) -> None:
         """Number(s), query password, due dates, documents and any document problem."""
