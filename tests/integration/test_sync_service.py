@@ -52,7 +52,7 @@ def test_offline_quarantine_and_warnings(ctx: Any, gateway: Gateway) -> None:
     connect(ctx, gateway)
     with ctx.db.session() as s:
         add_op(s, entity="case", entity_id="c-bad", case_id="c-bad", op_type="create",
-               payload={"catalogue_version": 1}, at=ctx.clock.now(), operator_id="clerk")
+               payload={"catalogue_version": "2026.11.1"}, at=ctx.clock.now(), operator_id="clerk")
     ctx.sync.sync_now()
     st = ctx.sync.status()
     assert st.text == "已同步 · 隔离 1" and st.quarantined == 1
@@ -60,7 +60,7 @@ def test_offline_quarantine_and_warnings(ctx: Any, gateway: Gateway) -> None:
     [row] = ctx.sync.list_ops("quarantined")
     assert row.code == "invalid_payload" and row.reason  # the gateway's Chinese message
     # T6: the corrected record goes out as a new op
-    new_id = ctx.sync.requeue(row.op_id, by="admin", payload={"item_code": "FIXED", "catalogue_version": 1})
+    new_id = ctx.sync.requeue(row.op_id, by="admin", payload={"item_code": "FIXED", "catalogue_version": "2026.11.1"})
     assert new_id != row.op_id and ctx.sync.list_ops("pending")[0].op_id == new_id
     ctx.sync.sync_now()
     assert outbox_states(ctx) == {"acked": 3, "requeued": 1}

@@ -160,7 +160,7 @@ def add_case_ops(ctx: Any, n: int, *, updates: int = 0) -> list[str]:
             case_id = str(uuid.uuid4())
             ids.append(case_id)
             add_op(s, entity="case", entity_id=case_id, case_id=case_id, op_type="create",
-                   payload={"item_code": f"ITEM{i % 7}", "catalogue_version": 1, "n": i},
+                   payload={"item_code": f"ITEM{i % 7}", "catalogue_version": "2026.11.1", "n": i},
                    at=ctx.clock.now(), operator_id="clerk")
             for v in range(updates):
                 add_op(s, entity="case", entity_id=case_id, case_id=case_id, op_type="update",
