@@ -38,8 +38,8 @@ class ExpressionError(Exception):
 
     @property
     def message_zh(self) -> str:
-        """A Chinese sentence describing the problem."""
-        raise NotImplementedError
+        """A Chinese sentence describing the problem (subclasses say more)."""
+        return f"表达式有误（{self.code}）"
 
 
 class ExpressionSyntaxError(ExpressionError):
