@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,8 +25,13 @@ from PySide6.QtWidgets import (
 from app.forms import FieldSpec, FormModel, FormSchema, GroupSpec, RepeatLimitError, RepeatSpec
 
 _LINE_TYPES = {"text", "address", "id_card", "uscc", "phone", "int", "decimal", "date"}
-_PLACEHOLDER = {"date": "2026-01-31", "id_card": "18位身份证号码", "uscc": "18位统一社会信用代码",
-                "phone": "11位手机号码"}
+# In FormRenderer's context: _editor translates them with self.tr(variable).
+_PLACEHOLDER = {
+    "date": "2026-01-31",
+    "id_card": QT_TRANSLATE_NOOP("FormRenderer", "18位身份证号码"),
+    "uscc": QT_TRANSLATE_NOOP("FormRenderer", "18位统一社会信用代码"),
+    "phone": QT_TRANSLATE_NOOP("FormRenderer", "11位手机号码"),
+}
 
 
 @dataclass
@@ -176,7 +181,7 @@ class FormRenderer(QWidget):
             text.textChanged.connect(lambda t=text: setter(t.toPlainText() or None))
             return text
         line = QLineEdit("" if value is None else str(value))
-        line.setPlaceholderText(_PLACEHOLDER.get(spec.type, ""))
+        line.setPlaceholderText(self.tr(_PLACEHOLDER.get(spec.type, "")))
         read_only = spec.read_only or spec.calculate is not None
         line.setReadOnly(read_only)
         if not read_only:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -29,15 +29,23 @@ from app.services.evaluation import EvaluationInfo
 from app.ui.widgets.errors import guarded
 
 
-def _t(text: str) -> str:
+def _tr(text: str) -> str:
     return QCoreApplication.translate("rating", text)
 
 
-GRADE_TEXT = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
+GRADE_TEXT = {
+    5: QT_TRANSLATE_NOOP("rating", "非常满意"), 4: QT_TRANSLATE_NOOP("rating", "满意"),
+    3: QT_TRANSLATE_NOOP("rating", "基本满意"), 2: QT_TRANSLATE_NOOP("rating", "不满意"),
+    1: QT_TRANSLATE_NOOP("rating", "非常不满意"),
+}
 INDICATOR_TEXT = {
-    Indicator.SLOW: "办理慢、等候久", Indicator.UNCLEAR: "告知不清楚", Indicator.ATTITUDE: "服务态度差",
-    Indicator.SKILL: "业务不熟练", Indicator.MATERIALS: "材料多、重复交", Indicator.ENVIRONMENT: "场所设施不便",
-    Indicator.OTHER: "其他",
+    Indicator.SLOW: QT_TRANSLATE_NOOP("rating", "办理慢、等候久"),
+    Indicator.UNCLEAR: QT_TRANSLATE_NOOP("rating", "告知不清楚"),
+    Indicator.ATTITUDE: QT_TRANSLATE_NOOP("rating", "服务态度差"),
+    Indicator.SKILL: QT_TRANSLATE_NOOP("rating", "业务不熟练"),
+    Indicator.MATERIALS: QT_TRANSLATE_NOOP("rating", "材料多、重复交"),
+    Indicator.ENVIRONMENT: QT_TRANSLATE_NOOP("rating", "场所设施不便"),
+    Indicator.OTHER: QT_TRANSLATE_NOOP("rating", "其他"),
 }
 
 _STYLE = """
@@ -101,11 +109,11 @@ class RatingPad(QWidget):
         self.setStyleSheet(_STYLE)
         self.stack = QStackedWidget()
         self.idle = QLabel("")
-        self.thanks = QLabel(_t("感谢您的评价！"))
+        self.thanks = QLabel(_tr("感谢您的评价！"))
         self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form = QWidget()
         form = QVBoxLayout(self.form)
-        prompt = QLabel(_t("请对本次服务进行评价"))
+        prompt = QLabel(_tr("请对本次服务进行评价"))
         prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         form.addWidget(prompt)
         form.addLayout(self._grade_row())
@@ -114,9 +122,9 @@ class RatingPad(QWidget):
         form.addWidget(self.reasons)
         bottom = QHBoxLayout()
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText(_t("意见或建议（选填）"))
+        self.comment.setPlaceholderText(_tr("意见或建议（选填）"))
         self.comment.setMaxLength(300)
-        self.submit = QPushButton(_t("提交评价"))
+        self.submit = QPushButton(_tr("提交评价"))
         self.submit.setObjectName("submit")
         self.submit.clicked.connect(self._submit)
         bottom.addWidget(self.comment, 1)
@@ -133,7 +141,7 @@ class RatingPad(QWidget):
         self.grades = QButtonGroup(self)
         self.grades.setExclusive(False)  # exclusivity is kept by hand so "none checked" stays possible
         for grade in GRADES_HIGH_TO_LOW:
-            button = QPushButton(_t(GRADE_TEXT[int(grade)]))
+            button = QPushButton(_tr(GRADE_TEXT[int(grade)]))
             button.setCheckable(True)
             button.setChecked(False)
             button.setProperty("grade", True)
@@ -145,10 +153,10 @@ class RatingPad(QWidget):
 
     def _reason_grid(self, host: QWidget) -> None:
         grid = QGridLayout(host)
-        grid.addWidget(QLabel(_t("不满意的原因（可多选）")), 0, 0, 1, 4)
+        grid.addWidget(QLabel(_tr("不满意的原因（可多选）")), 0, 0, 1, 4)
         self.indicator_boxes: dict[str, QCheckBox] = {}
         for i, (code, text) in enumerate(INDICATOR_TEXT.items()):
-            box = QCheckBox(_t(text))
+            box = QCheckBox(_tr(text))
             box.setChecked(False)
             self.indicator_boxes[code.value] = box
             grid.addWidget(box, 1 + i // 4, i % 4)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,8 +32,36 @@ from app.ui.widgets.errors import guarded
 
 OVERDUE_BG = QColor("#FBE3E1")
 
-STATUS_ZH = {"open": "待指派", "assigned": "整改中", "called_back": "已回访", "appealing": "申诉中", "closed": "已办结"}
-APPEAL_ZH = {"none": "", "pending": "申诉中", "upheld": "复核通过（剔除）", "rejected": "复核驳回"}
+# Marked in the page's context: the columns translate them with self.tr(variable).
+STATUS_ZH = {
+    "open": QT_TRANSLATE_NOOP("BadReviewsPage", "待指派"),
+    "assigned": QT_TRANSLATE_NOOP("BadReviewsPage", "整改中"),
+    "called_back": QT_TRANSLATE_NOOP("BadReviewsPage", "已回访"),
+    "appealing": QT_TRANSLATE_NOOP("BadReviewsPage", "申诉中"),
+    "closed": QT_TRANSLATE_NOOP("BadReviewsPage", "已办结"),
+}
+APPEAL_ZH = {
+    "none": "",
+    "pending": QT_TRANSLATE_NOOP("BadReviewsPage", "申诉中"),
+    "upheld": QT_TRANSLATE_NOOP("BadReviewsPage", "复核通过（剔除）"),
+    "rejected": QT_TRANSLATE_NOOP("BadReviewsPage", "复核驳回"),
+}
+# GRADE_ZH and INDICATOR_ZH (app/services/export.py) are also shown through self.tr(variable) here; the extractor
+# reads only app/ui, so their texts are marked once more. Keep in step with export.py.
+_EXPORT_LABELS = (
+    QT_TRANSLATE_NOOP("BadReviewsPage", "非常满意"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "满意"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "基本满意"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "不满意"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "非常不满意"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "效率低、等候久"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "告知不清楚"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "服务态度差"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "业务不熟练"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "材料多、重复提交"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "场所设施不便"),
+    QT_TRANSLATE_NOOP("BadReviewsPage", "其他"),
+)
 
 
 class _ReviewsModel(RowsModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,21 +33,38 @@ STATES = (ST.MISSING, ST.RECEIVED, ST.ELICENSE, ST.COMMITMENT, ST.DEFICIENCY, ST
 
 def state_label(state: MaterialState) -> str:
     """Chinese name of a material state (translated at use)."""
-    names = {ST.MISSING: "缺", ST.RECEIVED: "已收", ST.ELICENSE: "电子证照", ST.COMMITMENT: "告知承诺",
-             ST.DEFICIENCY: "容缺后补", ST.NOT_APPLICABLE: "不适用"}
+    names = {
+        ST.MISSING: QT_TRANSLATE_NOOP("intake", "缺"),
+        ST.RECEIVED: QT_TRANSLATE_NOOP("intake", "已收"),
+        ST.ELICENSE: QT_TRANSLATE_NOOP("intake", "电子证照"),
+        ST.COMMITMENT: QT_TRANSLATE_NOOP("intake", "告知承诺"),
+        ST.DEFICIENCY: QT_TRANSLATE_NOOP("intake", "容缺后补"),
+        ST.NOT_APPLICABLE: QT_TRANSLATE_NOOP("intake", "不适用"),
+    }
     return QCoreApplication.translate("intake", names[state])
 
 
 def decision_label(decision: Decision) -> str:
     """可受理 / 容缺受理 / 需补正 / 不予受理."""
-    names = {Decision.ACCEPT: "可受理", Decision.ACCEPT_WITH_DEFICIENCY: "容缺受理",
-             Decision.REQUEST_SUPPLEMENT: "需补正", Decision.REJECT: "不予受理"}
+    names = {
+        Decision.ACCEPT: QT_TRANSLATE_NOOP("intake", "可受理"),
+        Decision.ACCEPT_WITH_DEFICIENCY: QT_TRANSLATE_NOOP("intake", "容缺受理"),
+        Decision.REQUEST_SUPPLEMENT: QT_TRANSLATE_NOOP("intake", "需补正"),
+        Decision.REJECT: QT_TRANSLATE_NOOP("intake", "不予受理"),
+    }
     return QCoreApplication.translate("intake", names[decision])
 
 
-_REASON = {"missing": "未提交", "counts_short": "份数不足", "required_not_applicable": "必要材料不能设为不适用",
-           "elicense_not_exempt": "该材料不能以电子证照代替", "deficiency_not_allowed": "该材料不允许容缺",
-           "commitment_not_allowed": "该材料不能以告知承诺代替", "commitment_unsigned": "告知承诺书尚未签署"}
+# In MaterialsStep's context: the step translates them with self.tr(variable).
+_REASON = {
+    "missing": QT_TRANSLATE_NOOP("MaterialsStep", "未提交"),
+    "counts_short": QT_TRANSLATE_NOOP("MaterialsStep", "份数不足"),
+    "required_not_applicable": QT_TRANSLATE_NOOP("MaterialsStep", "必要材料不能设为不适用"),
+    "elicense_not_exempt": QT_TRANSLATE_NOOP("MaterialsStep", "该材料不能以电子证照代替"),
+    "deficiency_not_allowed": QT_TRANSLATE_NOOP("MaterialsStep", "该材料不允许容缺"),
+    "commitment_not_allowed": QT_TRANSLATE_NOOP("MaterialsStep", "该材料不能以告知承诺代替"),
+    "commitment_unsigned": QT_TRANSLATE_NOOP("MaterialsStep", "告知承诺书尚未签署"),
+}
 
 
 def entries_of(data: dict[str, Any]) -> tuple[MaterialEntry, ...]:

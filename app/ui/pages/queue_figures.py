@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from app.domain.metrics import DurationSummary, QueueFigures
@@ -16,15 +17,15 @@ class FiguresPanel(QGroupBox):
     """Read-only figures for today; `values` maps a key to the text shown (tests read it)."""
 
     _ROWS = (
-        ("waiting", "等候人数"),
-        ("by_category", "各类别等候"),
-        ("longest_wait", "最长等候"),
-        ("served", "今日办结"),
-        ("wait", "等候 中位/P90"),
-        ("service", "办理 中位/P90"),
-        ("no_show", "过号（比例）"),
-        ("pause", "暂停时长"),
-        ("recalls", "重呼次数"),
+        ("waiting", QT_TRANSLATE_NOOP("FiguresPanel", "等候人数")),
+        ("by_category", QT_TRANSLATE_NOOP("FiguresPanel", "各类别等候")),
+        ("longest_wait", QT_TRANSLATE_NOOP("FiguresPanel", "最长等候")),
+        ("served", QT_TRANSLATE_NOOP("FiguresPanel", "今日办结")),
+        ("wait", QT_TRANSLATE_NOOP("FiguresPanel", "等候 中位/P90")),
+        ("service", QT_TRANSLATE_NOOP("FiguresPanel", "办理 中位/P90")),
+        ("no_show", QT_TRANSLATE_NOOP("FiguresPanel", "过号（比例）")),
+        ("pause", QT_TRANSLATE_NOOP("FiguresPanel", "暂停时长")),
+        ("recalls", QT_TRANSLATE_NOOP("FiguresPanel", "重呼次数")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:

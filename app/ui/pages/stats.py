@@ -95,7 +95,7 @@ class StatsPage(QWidget):
         if not path or self.report is None:
             return None
         info = self._ctx.station.get()
-        station = f"{info.name} {info.window_no}号窗口" if info else ""
+        station = f"{info.name} {info.window_no}号窗口" if info else ""  # i18n: keep (the PDF report is Chinese)
         return write_pdf(self.report, path, tz=self._ctx.settings.tz, station=station)
 
     # ---- Private
