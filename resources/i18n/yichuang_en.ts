@@ -21,6 +21,189 @@
     </message>
   </context>
   <context>
+    <name>BadReviewsPage</name>
+    <message>
+      <source>不满意</source>
+      <translation>Dissatisfied</translation>
+    </message>
+    <message>
+      <source>业务不熟练</source>
+      <translation>Lacked skill</translation>
+    </message>
+    <message>
+      <source>共 {0} 条，超期 {1} 条</source>
+      <translation>{0} in all, {1} overdue</translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <source>告知不清楚</source>
+      <translation>Unclear information</translation>
+    </message>
+    <message>
+      <source>回访</source>
+      <translation>Call-back</translation>
+    </message>
+    <message>
+      <source>回访情况（联系结果、申请人意见）：</source>
+      <translation>Call-back (outcome of contact, applicant's view):</translation>
+    </message>
+    <message>
+      <source>场所设施不便</source>
+      <translation>Poor facilities</translation>
+    </message>
+    <message>
+      <source>基本满意</source>
+      <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+      <source>复核意见：</source>
+      <translation>Review opinion:</translation>
+    </message>
+    <message>
+      <source>复核是否通过？通过则剔除该差评；驳回则回到整改。</source>
+      <translation>Is the appeal upheld? Upheld removes this bad review; rejected returns it to rectification.</translation>
+    </message>
+    <message>
+      <source>复核结果</source>
+      <translation>Review result</translation>
+    </message>
+    <message>
+      <source>复核结果 (Ctrl+5)</source>
+      <translation>Review result (Ctrl+5)</translation>
+    </message>
+    <message>
+      <source>复核通过（剔除）</source>
+      <translation>Upheld (removed)</translation>
+    </message>
+    <message>
+      <source>复核驳回</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
+      <source>已办结</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>已回访</source>
+      <translation>Called back</translation>
+    </message>
+    <message>
+      <source>待指派</source>
+      <translation>Unassigned</translation>
+    </message>
+    <message>
+      <source>意见</source>
+      <translation>Comment</translation>
+    </message>
+    <message>
+      <source>截止日期</source>
+      <translation>Due date</translation>
+    </message>
+    <message>
+      <source>指派给我 (Ctrl+1)</source>
+      <translation>Assign to me (Ctrl+1)</translation>
+    </message>
+    <message>
+      <source>效率低、等候久</source>
+      <translation>Slow, long wait</translation>
+    </message>
+    <message>
+      <source>整改</source>
+      <translation>Rectification</translation>
+    </message>
+    <message>
+      <source>整改中</source>
+      <translation>Rectifying</translation>
+    </message>
+    <message>
+      <source>整改措施和结果：</source>
+      <translation>Rectification measures and result:</translation>
+    </message>
+    <message>
+      <source>显示已办结</source>
+      <translation>Show closed</translation>
+    </message>
+    <message>
+      <source>服务态度差</source>
+      <translation>Poor attitude</translation>
+    </message>
+    <message>
+      <source>材料多、重复提交</source>
+      <translation>Too many or repeated materials</translation>
+    </message>
+    <message>
+      <source>满意</source>
+      <translation>Satisfied</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>申诉</source>
+      <translation>Appeal</translation>
+    </message>
+    <message>
+      <source>申诉 (Ctrl+4)</source>
+      <translation>Appeal (Ctrl+4)</translation>
+    </message>
+    <message>
+      <source>申诉中</source>
+      <translation>Appealing</translation>
+    </message>
+    <message>
+      <source>申诉理由和依据（误评、恶意差评等）：</source>
+      <translation>Grounds for the appeal (mistaken or malicious rating, etc.):</translation>
+    </message>
+    <message>
+      <source>被评人员</source>
+      <translation>Rated clerk</translation>
+    </message>
+    <message>
+      <source>记录回访</source>
+      <translation>Record call-back</translation>
+    </message>
+    <message>
+      <source>记录回访 (Ctrl+2)</source>
+      <translation>Record call-back (Ctrl+2)</translation>
+    </message>
+    <message>
+      <source>记录整改</source>
+      <translation>Record rectification</translation>
+    </message>
+    <message>
+      <source>记录整改并办结 (Ctrl+3)</source>
+      <translation>Rectify and close (Ctrl+3)</translation>
+    </message>
+    <message>
+      <source>评价</source>
+      <translation>Rating</translation>
+    </message>
+    <message>
+      <source>负责人</source>
+      <translation>Assignee</translation>
+    </message>
+    <message>
+      <source>非常不满意</source>
+      <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+      <source>非常满意</source>
+      <translation>Very satisfied</translation>
+    </message>
+    <message>
+      <source>（超期）</source>
+      <translation> (overdue)</translation>
+    </message>
+  </context>
+  <context>
     <name>CasesPage</name>
     <message>
       <source>·承诺不实</source>
@@ -256,11 +439,22 @@
     </message>
   </context>
   <context>
-    <name>DoneStep</name>
+    <name>DocumentsPanel</name>
     <message>
-      <source>不予受理通知书</source>
-      <translation>Rejection notice</translation>
+      <source>待打印任务 (Ctrl+Shift+P)</source>
+      <translation>Pending prints (Ctrl+Shift+P)</translation>
     </message>
+    <message>
+      <source>补打 (Alt+U)</source>
+      <translation>Reprint (Alt+U)</translation>
+    </message>
+    <message>
+      <source>预览/打印 (Alt+P)</source>
+      <translation>Preview/print (Alt+P)</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoneStep</name>
     <message>
       <source>办理完成</source>
       <translation>Done</translation>
@@ -270,28 +464,16 @@
       <translation>Due date</translation>
     </message>
     <message>
-      <source>受理回执</source>
-      <translation>Acceptance receipt</translation>
-    </message>
-    <message>
-      <source>容缺受理通知书</source>
-      <translation>Acceptance with missing materials notice</translation>
-    </message>
-    <message>
-      <source>已生成文书</source>
-      <translation>Documents produced</translation>
-    </message>
-    <message>
       <source>按 Alt+N 开始下一件受理。</source>
       <translation>Press Alt+N to start the next intake.</translation>
     </message>
     <message>
-      <source>查询密码</source>
-      <translation>Query password</translation>
+      <source>本次出具的文书（Alt+P 预览/打印，Alt+U 补打）</source>
+      <translation>Documents issued (Alt+P preview/print, Alt+U reprint)</translation>
     </message>
     <message>
-      <source>补正材料通知书</source>
-      <translation>Supplement notice</translation>
+      <source>查询密码</source>
+      <translation>Query password</translation>
     </message>
     <message>
       <source>补齐材料后起算</source>
@@ -301,12 +483,60 @@
   <context>
     <name>FiguresPanel</name>
     <message>
+      <source>今日办结</source>
+      <translation>Finished today</translation>
+    </message>
+    <message>
       <source>今日实时数据</source>
       <translation>Today, live</translation>
+    </message>
+    <message>
+      <source>办理 中位/P90</source>
+      <translation>Service median/P90</translation>
+    </message>
+    <message>
+      <source>各类别等候</source>
+      <translation>Waiting by category</translation>
+    </message>
+    <message>
+      <source>暂停时长</source>
+      <translation>Paused</translation>
+    </message>
+    <message>
+      <source>最长等候</source>
+      <translation>Longest wait</translation>
+    </message>
+    <message>
+      <source>等候 中位/P90</source>
+      <translation>Wait median/P90</translation>
+    </message>
+    <message>
+      <source>等候人数</source>
+      <translation>Waiting</translation>
+    </message>
+    <message>
+      <source>过号（比例）</source>
+      <translation>Missed (rate)</translation>
+    </message>
+    <message>
+      <source>重呼次数</source>
+      <translation>Recalls</translation>
     </message>
   </context>
   <context>
     <name>FormRenderer</name>
+    <message>
+      <source>11位手机号码</source>
+      <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+      <source>18位统一社会信用代码</source>
+      <translation>18-character USCC</translation>
+    </message>
+    <message>
+      <source>18位身份证号码</source>
+      <translation>18-digit resident ID</translation>
+    </message>
     <message>
       <source>删除此行</source>
       <translation>Delete this row</translation>
@@ -444,8 +674,16 @@
       <translation>Situations (decide which materials are needed)</translation>
     </message>
     <message>
+      <source>打印一次性告知单（咨询，不建办件）(Alt+Y)</source>
+      <translation>Print one-time notice (enquiry, no case) (Alt+Y)</translation>
+    </message>
+    <message>
       <source>移除所选事项(&amp;R)</source>
       <translation>&amp;Remove chosen item</translation>
+    </message>
+    <message>
+      <source>请先在搜索结果中选中一个事项（一件事请选其中的事项）。</source>
+      <translation>First select an item in the search results (for a bundle, select one of its items).</translation>
     </message>
     <message>
       <source>请至少选择一个事项。</source>
@@ -540,6 +778,14 @@
       <translation> working days</translation>
     </message>
     <message>
+      <source>份数不足</source>
+      <translation>not enough copies</translation>
+    </message>
+    <message>
+      <source>即办件</source>
+      <translation>Immediate</translation>
+    </message>
+    <message>
       <source>原件</source>
       <translation>Originals</translation>
     </message>
@@ -548,12 +794,20 @@
       <translation>Decision</translation>
     </message>
     <message>
+      <source>告知承诺书尚未签署</source>
+      <translation>pledge not signed yet</translation>
+    </message>
+    <message>
       <source>复印件</source>
       <translation>Copies</translation>
     </message>
     <message>
       <source>容缺补交期限</source>
       <translation>Missing materials due by</translation>
+    </message>
+    <message>
+      <source>必要材料不能设为不适用</source>
+      <translation>a required material cannot be marked not applicable</translation>
     </message>
     <message>
       <source>情况</source>
@@ -568,8 +822,79 @@
       <translation>Promised time limit</translation>
     </message>
     <message>
+      <source>未提交</source>
+      <translation>not submitted</translation>
+    </message>
+    <message>
       <source>材料（*必要）</source>
       <translation>Materials (* required)</translation>
+    </message>
+    <message>
+      <source>该材料不允许容缺</source>
+      <translation>may not be supplied later</translation>
+    </message>
+    <message>
+      <source>该材料不能以告知承诺代替</source>
+      <translation>a pledge cannot replace it</translation>
+    </message>
+    <message>
+      <source>该材料不能以电子证照代替</source>
+      <translation>an e-licence cannot replace it</translation>
+    </message>
+  </context>
+  <context>
+    <name>PendingJobsDialog</name>
+    <message>
+      <source>共 %1 个未完成的打印任务。</source>
+      <translation>%1 unfinished print jobs.</translation>
+    </message>
+    <message>
+      <source>关闭 (Esc)</source>
+      <translation>Close (Esc)</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>尝试次数</source>
+      <translation>Attempts</translation>
+    </message>
+    <message>
+      <source>打印所选 (Enter)</source>
+      <translation>Print selected (Enter)</translation>
+    </message>
+    <message>
+      <source>打印机</source>
+      <translation>Printer</translation>
+    </message>
+    <message>
+      <source>撤销任务 (Del)</source>
+      <translation>Cancel job (Del)</translation>
+    </message>
+    <message>
+      <source>文书</source>
+      <translation>Document</translation>
+    </message>
+    <message>
+      <source>文书编号</source>
+      <translation>Document no.</translation>
+    </message>
+    <message>
+      <source>未完成的打印任务</source>
+      <translation>Unfinished print jobs</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>系统默认</source>
+      <translation>System default</translation>
+    </message>
+    <message>
+      <source>（补打）</source>
+      <translation> (reprint)</translation>
     </message>
   </context>
   <context>
@@ -721,6 +1046,33 @@ Check the paper: complete and legible means success.</translation>
     </message>
   </context>
   <context>
+    <name>PrinterSettings</name>
+    <message>
+      <source>%1（未连接）</source>
+      <translation>%1 (not connected)</translation>
+    </message>
+    <message>
+      <source>A4 打印机（通知书、告知书）</source>
+      <translation>A4 printer (notices)</translation>
+    </message>
+    <message>
+      <source>保存打印机设置</source>
+      <translation>Save printer settings</translation>
+    </message>
+    <message>
+      <source>小票打印机（回执、排队小票）</source>
+      <translation>Ticket printer (receipts, queue tickets)</translation>
+    </message>
+    <message>
+      <source>已保存。</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>系统默认打印机</source>
+      <translation>System default printer</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchBox</name>
     <message>
       <source>一件事</source>
@@ -782,6 +1134,14 @@ Check the paper: complete and legible means success.</translation>
       <translation>Current catalogue version: </translation>
     </message>
     <message>
+      <source>恢复正常</source>
+      <translation>Back to normal</translation>
+    </message>
+    <message>
+      <source>打印机</source>
+      <translation>Printers</translation>
+    </message>
+    <message>
       <source>新建账号</source>
       <translation>New account</translation>
     </message>
@@ -796,6 +1156,14 @@ Check the paper: complete and legible means success.</translation>
     <message>
       <source>用户名</source>
       <translation>User name</translation>
+    </message>
+    <message>
+      <source>界面语言已保存，重新启动后生效。</source>
+      <translation>Language saved; it takes effect after a restart.</translation>
+    </message>
+    <message>
+      <source>界面语言（重新登录后生效）</source>
+      <translation>Language (after logging in again)</translation>
     </message>
     <message>
       <source>确认该年节假日已录入完整</source>
@@ -818,6 +1186,10 @@ Check the paper: complete and legible means success.</translation>
       <translation>Holiday adjustments (entered by the administrator after the State Council notice)</translation>
     </message>
     <message>
+      <source>节假日（不计工作日）</source>
+      <translation>Holiday (not a working day)</translation>
+    </message>
+    <message>
       <source>角色</source>
       <translation>Role</translation>
     </message>
@@ -828,6 +1200,10 @@ Check the paper: complete and legible means success.</translation>
     <message>
       <source>说明，例如：2027年元旦</source>
       <translation>Note, e.g. New Year 2027</translation>
+    </message>
+    <message>
+      <source>调休上班（计工作日）</source>
+      <translation>Make-up workday (a working day)</translation>
     </message>
     <message>
       <source>账号</source>
@@ -914,6 +1290,231 @@ Check the paper: complete and legible means success.</translation>
     </message>
   </context>
   <context>
+    <name>StatsPage</name>
+    <message>
+      <source>周期</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>导出CSV</source>
+      <translation>Export CSV</translation>
+    </message>
+    <message>
+      <source>导出CSV (Ctrl+Shift+C)</source>
+      <translation>Export CSV (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+      <source>导出Excel</source>
+      <translation>Export Excel</translation>
+    </message>
+    <message>
+      <source>导出Excel (Ctrl+Shift+X)</source>
+      <translation>Export Excel (Ctrl+Shift+X)</translation>
+    </message>
+    <message>
+      <source>导出PDF</source>
+      <translation>Export PDF</translation>
+    </message>
+    <message>
+      <source>导出PDF (Ctrl+Shift+P)</source>
+      <translation>Export PDF (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+      <source>已导出：{0}</source>
+      <translation>Exported: {0}</translation>
+    </message>
+    <message>
+      <source>按周</source>
+      <translation>By week</translation>
+    </message>
+    <message>
+      <source>按日</source>
+      <translation>By day</translation>
+    </message>
+    <message>
+      <source>按月</source>
+      <translation>By month</translation>
+    </message>
+    <message>
+      <source>文件无法写入（{0}）。请换一个位置，或关闭正在使用该文件的程序。</source>
+      <translation>Cannot write the file ({0}). Choose another location, or close the program using the file.</translation>
+    </message>
+    <message>
+      <source>时间按本站时区计算；时长单位为分钟；中位数与P90按最近秩计算。</source>
+      <translation>Times in the station's time zone; durations in minutes; median and P90 by nearest rank.</translation>
+    </message>
+    <message>
+      <source>正在统计…</source>
+      <translation>Computing…</translation>
+    </message>
+    <message>
+      <source>统计 (Ctrl+R)</source>
+      <translation>Compute (Ctrl+R)</translation>
+    </message>
+    <message>
+      <source>统计未完成。</source>
+      <translation>Statistics not completed.</translation>
+    </message>
+    <message>
+      <source>自定义范围</source>
+      <translation>Custom range</translation>
+    </message>
+    <message>
+      <source>至</source>
+      <translation>to</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPage</name>
+    <message>
+      <source>上次上传</source>
+      <translation>Last upload</translation>
+    </message>
+    <message>
+      <source>上次下载</source>
+      <translation>Last download</translation>
+    </message>
+    <message>
+      <source>保存设置</source>
+      <translation>Save settings</translation>
+    </message>
+    <message>
+      <source>修改</source>
+      <translation>Update</translation>
+    </message>
+    <message>
+      <source>修正后重新提交</source>
+      <translation>Resubmit after fixing</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>办件</source>
+      <translation>Case</translation>
+    </message>
+    <message>
+      <source>办件环节</source>
+      <translation>Case step</translation>
+    </message>
+    <message>
+      <source>区平台地址</source>
+      <translation>District platform URL</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>叫号记录</source>
+      <translation>Queue record</translation>
+    </message>
+    <message>
+      <source>对象</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>尝试</source>
+      <translation>Attempts</translation>
+    </message>
+    <message>
+      <source>差评工单</source>
+      <translation>Bad-review ticket</translation>
+    </message>
+    <message>
+      <source>已保存（留空则不变）</source>
+      <translation>Saved (leave empty to keep)</translation>
+    </message>
+    <message>
+      <source>已隔离</source>
+      <translation>Quarantined</translation>
+    </message>
+    <message>
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>待上传</source>
+      <translation>Pending upload</translation>
+    </message>
+    <message>
+      <source>撤回</source>
+      <translation>Withdraw</translation>
+    </message>
+    <message>
+      <source>新增</source>
+      <translation>Append</translation>
+    </message>
+    <message>
+      <source>新建</source>
+      <translation>Create</translation>
+    </message>
+    <message>
+      <source>最早待上传已等待</source>
+      <translation>Oldest pending has waited</translation>
+    </message>
+    <message>
+      <source>校验平台TLS证书（正式平台必须开启）</source>
+      <translation>Verify the platform's TLS certificate (required for the real platform)</translation>
+    </message>
+    <message>
+      <source>正在同步…</source>
+      <translation>Syncing…</translation>
+    </message>
+    <message>
+      <source>立即同步</source>
+      <translation>Sync now</translation>
+    </message>
+    <message>
+      <source>站点凭据</source>
+      <translation>Station credential</translation>
+    </message>
+    <message>
+      <source>等待上传</source>
+      <translation>Waiting to upload</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>ID</translation>
+    </message>
+    <message>
+      <source>警告：已关闭证书校验，数据可能被冒充的平台截获。仅可连接测试平台。</source>
+      <translation>Warning: certificate checking is off; an impostor platform could intercept data. Use only with a test platform.</translation>
+    </message>
+    <message>
+      <source>记录时间</source>
+      <translation>Recorded at</translation>
+    </message>
+    <message>
+      <source>评价</source>
+      <translation>Rating</translation>
+    </message>
+    <message>
+      <source>请粘贴区平台发放的站点凭据</source>
+      <translation>Paste the station credential issued by the district platform</translation>
+    </message>
+    <message>
+      <source>连接设置</source>
+      <translation>Connection</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThroughputChart</name>
+    <message>
+      <source>办结</source>
+      <translation>Finished</translation>
+    </message>
+    <message>
+      <source>取号</source>
+      <translation>Tickets issued</translation>
+    </message>
+    <message>
+      <source>每小时取号与办结</source>
+      <translation>Tickets issued and finished per hour</translation>
+    </message>
+  </context>
+  <context>
     <name>announcer</name>
     <message>
       <source>请 {ticket} 号到 {window} 号窗口办理</source>
@@ -923,12 +1524,44 @@ Check the paper: complete and legible means success.</translation>
   <context>
     <name>cases</name>
     <message>
+      <source>不予受理</source>
+      <translation>Reject</translation>
+    </message>
+    <message>
+      <source>不予许可</source>
+      <translation>Deny</translation>
+    </message>
+    <message>
       <source>不实</source>
       <translation>False</translation>
     </message>
     <message>
+      <source>不适用</source>
+      <translation>Not applicable</translation>
+    </message>
+    <message>
       <source>代理人</source>
       <translation>Agent</translation>
+    </message>
+    <message>
+      <source>作废</source>
+      <translation>Void</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>准予</source>
+      <translation>Approve</translation>
+    </message>
+    <message>
+      <source>出件</source>
+      <translation>Hand over</translation>
+    </message>
+    <message>
+      <source>出件已记录，但出件签收单未能生成：</source>
+      <translation>Handover recorded, but the handover receipt could not be produced: </translation>
     </message>
     <message>
       <source>办理过程</source>
@@ -943,6 +1576,14 @@ Check the paper: complete and legible means success.</translation>
       <translation>Due date</translation>
     </message>
     <message>
+      <source>受理</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
+      <source>告知承诺</source>
+      <translation>Pledge</translation>
+    </message>
+    <message>
       <source>告知承诺书</source>
       <translation>Pledges</translation>
     </message>
@@ -951,16 +1592,72 @@ Check the paper: complete and legible means success.</translation>
       <translation>Pledge found false on checking; handle according to law</translation>
     </message>
     <message>
+      <source>审批中</source>
+      <translation>In review</translation>
+    </message>
+    <message>
+      <source>容缺受理</source>
+      <translation>Accept, materials later</translation>
+    </message>
+    <message>
+      <source>容缺后补</source>
+      <translation>Supply later</translation>
+    </message>
+    <message>
       <source>属实</source>
       <translation>True</translation>
+    </message>
+    <message>
+      <source>已关闭</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>已出件</source>
+      <translation>Handed over</translation>
+    </message>
+    <message>
+      <source>已办结</source>
+      <translation>Finished</translation>
+    </message>
+    <message>
+      <source>已受理</source>
+      <translation>Accepted</translation>
     </message>
     <message>
       <source>已完成：</source>
       <translation>Done: </translation>
     </message>
     <message>
+      <source>已收</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>已流转</source>
+      <translation>Transferred</translation>
+    </message>
+    <message>
+      <source>开始审批</source>
+      <translation>Start review</translation>
+    </message>
+    <message>
+      <source>待出件</source>
+      <translation>Ready for pickup</translation>
+    </message>
+    <message>
       <source>待核查</source>
       <translation>To check</translation>
+    </message>
+    <message>
+      <source>待补正</source>
+      <translation>Awaiting supplements</translation>
+    </message>
+    <message>
+      <source>恢复审批</source>
+      <translation>Resume review</translation>
+    </message>
+    <message>
+      <source>承诺核查</source>
+      <translation>Check pledge</translation>
     </message>
     <message>
       <source>撤回</source>
@@ -973,6 +1670,14 @@ Check the paper: complete and legible means success.</translation>
     <message>
       <source>操作</source>
       <translation>Actions</translation>
+    </message>
+    <message>
+      <source>收件</source>
+      <translation>Receiving</translation>
+    </message>
+    <message>
+      <source>文书（Alt+P 预览/打印，Alt+U 补打）</source>
+      <translation>Documents (Alt+P preview/print, Alt+U reprint)</translation>
     </message>
     <message>
       <source>未选择办件</source>
@@ -991,12 +1696,24 @@ Check the paper: complete and legible means success.</translation>
       <translation>Checked: true</translation>
     </message>
     <message>
+      <source>流转</source>
+      <translation>Transfer</translation>
+    </message>
+    <message>
+      <source>特别程序</source>
+      <translation>Special procedure</translation>
+    </message>
+    <message>
       <source>理由/情况</source>
       <translation>Reason / findings</translation>
     </message>
     <message>
       <source>申请人</source>
       <translation>Applicant</translation>
+    </message>
+    <message>
+      <source>电子证照</source>
+      <translation>E-licence</translation>
     </message>
     <message>
       <source>窗口出件</source>
@@ -1007,12 +1724,28 @@ Check the paper: complete and legible means success.</translation>
       <translation>Signature pad image or typed signature</translation>
     </message>
     <message>
+      <source>缺</source>
+      <translation>Missing</translation>
+    </message>
+    <message>
       <source>补交期限</source>
       <translation>Supplement due</translation>
     </message>
     <message>
+      <source>补正告知</source>
+      <translation>Request supplements</translation>
+    </message>
+    <message>
       <source>补正完成</source>
       <translation>Supplements complete</translation>
+    </message>
+    <message>
+      <source>转报</source>
+      <translation>Forward</translation>
+    </message>
+    <message>
+      <source>退件</source>
+      <translation>Return</translation>
     </message>
     <message>
       <source>邮寄出件</source>
@@ -1038,8 +1771,48 @@ Check the paper: complete and legible means success.</translation>
   <context>
     <name>intake</name>
     <message>
+      <source>不予受理</source>
+      <translation>Reject</translation>
+    </message>
+    <message>
+      <source>不适用</source>
+      <translation>Not applicable</translation>
+    </message>
+    <message>
+      <source>可受理</source>
+      <translation>Can accept</translation>
+    </message>
+    <message>
+      <source>告知承诺</source>
+      <translation>Pledge</translation>
+    </message>
+    <message>
+      <source>容缺受理</source>
+      <translation>Accept, materials later</translation>
+    </message>
+    <message>
+      <source>容缺后补</source>
+      <translation>Supply later</translation>
+    </message>
+    <message>
+      <source>已收</source>
+      <translation>Received</translation>
+    </message>
+    <message>
       <source>已签署</source>
       <translation>Signed</translation>
+    </message>
+    <message>
+      <source>电子证照</source>
+      <translation>E-licence</translation>
+    </message>
+    <message>
+      <source>缺</source>
+      <translation>Missing</translation>
+    </message>
+    <message>
+      <source>需补正</source>
+      <translation>Needs supplements</translation>
     </message>
   </context>
   <context>
@@ -1143,8 +1916,12 @@ Check the paper: complete and legible means success.</translation>
       <translation>Queue</translation>
     </message>
     <message>
-      <source>此功能尚未启用。</source>
-      <translation>This function is not enabled yet.</translation>
+      <source>同步</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <source>差评回访</source>
+      <translation>Bad reviews</translation>
     </message>
     <message>
       <source>统计</source>
@@ -1164,6 +1941,53 @@ Check the paper: complete and legible means success.</translation>
     <message>
       <source>请输入加密文件密钥环的口令（首次使用即设置口令）：</source>
       <translation>Passphrase of the encrypted file keyring (the first entry sets it):</translation>
+    </message>
+  </context>
+  <context>
+    <name>print_jobs</name>
+    <message>
+      <source>一次性告知书</source>
+      <translation>One-time supplement notice</translation>
+    </message>
+    <message>
+      <source>不予受理通知书</source>
+      <translation>Rejection notice</translation>
+    </message>
+    <message>
+      <source>出件签收单</source>
+      <translation>Handover receipt</translation>
+    </message>
+    <message>
+      <source>受理通知书</source>
+      <translation>Acceptance notice</translation>
+    </message>
+    <message>
+      <source>告知承诺书</source>
+      <translation>Pledge letter</translation>
+    </message>
+    <message>
+      <source>失败</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <source>容缺受理通知书</source>
+      <translation>Notice of acceptance with materials due</translation>
+    </message>
+    <message>
+      <source>已发送，待确认</source>
+      <translation>Sent, to confirm</translation>
+    </message>
+    <message>
+      <source>排队中</source>
+      <translation>Queued</translation>
+    </message>
+    <message>
+      <source>排队小票</source>
+      <translation>Queue ticket</translation>
+    </message>
+    <message>
+      <source>窗口工作日报</source>
+      <translation>Window daily report</translation>
     </message>
   </context>
   <context>
@@ -1392,6 +2216,14 @@ Check the paper: complete and legible means success.</translation>
       <translation>Back with materials</translation>
     </message>
     <message>
+      <source>评价：已评价</source>
+      <translation>Rating: done</translation>
+    </message>
+    <message>
+      <source>评价：待评价</source>
+      <translation>Rating: waiting</translation>
+    </message>
+    <message>
       <source>请先在等候队列中选中要叫的号（方向键选择），再按 Ctrl+J。</source>
       <translation>First select the number in the waiting queue (arrow keys), then press Ctrl+J.</translation>
     </message>
@@ -1430,6 +2262,77 @@ Check the paper: complete and legible means success.</translation>
     <message>
       <source>，重呼 {n} 次</source>
       <translation>, recalled {n} times</translation>
+    </message>
+  </context>
+  <context>
+    <name>rating</name>
+    <message>
+      <source>不满意</source>
+      <translation>Dissatisfied</translation>
+    </message>
+    <message>
+      <source>不满意的原因（可多选）</source>
+      <translation>Why were you dissatisfied? (choose any)</translation>
+    </message>
+    <message>
+      <source>业务不熟练</source>
+      <translation>Lacked skill</translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>办理慢、等候久</source>
+      <translation>Slow, long wait</translation>
+    </message>
+    <message>
+      <source>告知不清楚</source>
+      <translation>Unclear information</translation>
+    </message>
+    <message>
+      <source>场所设施不便</source>
+      <translation>Poor facilities</translation>
+    </message>
+    <message>
+      <source>基本满意</source>
+      <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+      <source>意见或建议（选填）</source>
+      <translation>Comments or suggestions (optional)</translation>
+    </message>
+    <message>
+      <source>感谢您的评价！</source>
+      <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+      <source>提交评价</source>
+      <translation>Submit</translation>
+    </message>
+    <message>
+      <source>服务态度差</source>
+      <translation>Poor attitude</translation>
+    </message>
+    <message>
+      <source>材料多、重复交</source>
+      <translation>Too many or repeated materials</translation>
+    </message>
+    <message>
+      <source>满意</source>
+      <translation>Satisfied</translation>
+    </message>
+    <message>
+      <source>请对本次服务进行评价</source>
+      <translation>Please rate this service</translation>
+    </message>
+    <message>
+      <source>非常不满意</source>
+      <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+      <source>非常满意</source>
+      <translation>Very satisfied</translation>
     </message>
   </context>
 </TS>
