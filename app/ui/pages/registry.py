@@ -44,9 +44,11 @@ def _catalogue(ctx: AppContext, _op: OperatorInfo) -> QWidget:
 
 def _queue(ctx: AppContext, op: OperatorInfo) -> QWidget:
     from app.ui.pages.queue import QueuePage
+    from app.ui.slip_printer import slip_printer_for
 
     info = ctx.station.get()
-    return QueuePage(ctx.queue, operator_id=op.id, clock=ctx.clock, station_name=info.name if info else "")
+    return QueuePage(ctx.queue, operator_id=op.id, clock=ctx.clock, station_name=info.name if info else "",
+                     printer=slip_printer_for(ctx.documents))
 
 
 def _settings(ctx: AppContext, op: OperatorInfo) -> QWidget:
