@@ -44,6 +44,7 @@ CONTEXT_ROOTS = frozenset(
         "copies",
         "delivery_method",
         "remarks",
+        "rating",
     }
 )
 #: Extra roots valid inside a `list` or `table` block: the current element and its 1-based number.

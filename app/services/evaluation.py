@@ -169,6 +169,16 @@ class EvaluationService:
                 return None
             return str(row.value).format(id=ev.id, case_id=ev.case_id or "", service_number=ev.service_number)
 
+    def receipt_qr(self, case_id: str, *, by: str) -> str | None:
+        """The receipt's rate-later QR payload: a pending QR request for the case (reused); None when QR is off."""
+        with self._db.session() as s:
+            row = s.get(Setting, QR_TEMPLATE_KEY)
+            if not row or not row.value:
+                return None
+            found = s.execute(select(Evaluation.id).where(Evaluation.case_id == case_id, Evaluation.level.is_(None),
+                                                          Evaluation.channel == Channel.QR)).scalars().first()
+        return self.qr_payload(found or self.request(by=by, case_id=case_id, channel=Channel.QR).id)
+
     def set_qr_template(self, template: str, *, by: str) -> None:
         """Set the district's QR payload template ({id}, {case_id}, {service_number}); empty turns QR off."""
         try:
@@ -210,7 +220,8 @@ class EvaluationService:
     def pending(self) -> EvaluationInfo | None:
         """The newest rating still waiting on the customer screen, if any."""
         with self._db.session() as s:
-            row = s.execute(select(Evaluation).where(Evaluation.level.is_(None))
+            # A receipt's QR request waits for the applicant's phone, not for the customer screen.
+            row = s.execute(select(Evaluation).where(Evaluation.level.is_(None), Evaluation.channel != Channel.QR)
                             .order_by(Evaluation.requested_at.desc()).limit(1)).scalar_one_or_none()
             return _info(row) if row else None
 

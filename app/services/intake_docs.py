@@ -128,13 +128,24 @@ def _commitment_contexts(ctx: AppContext, result: IntakeResult, request: IntakeR
     return out
 
 
+def _rating(ctx: AppContext, result: IntakeResult, operator: OperatorInfo) -> dict[str, Any]:
+    """`rating.qr` for the receipt's rate-later QR code when the district configured one; else nothing."""
+    try:
+        payload = ctx.evaluation.receipt_qr(result.cases[0].id, by=operator.id)
+    except Exception:  # noqa: BLE001 - a receipt without the rating QR beats no receipt at all
+        log.exception("rating QR payload failed")
+        return {}
+    return {"rating": {"qr": payload}} if payload else {}
+
+
 def produce_documents(ctx: AppContext, result: IntakeResult, request: IntakeRequest,
                       operator: OperatorInfo) -> IntakeResult:
     """Issue the decision's documents and the signed commitment letters; a failure is reported, the case stays."""
     docs: list[DocumentInfo] = []
     errors: list[str] = []
     planned: list[tuple[str, str | None, Any]] = [
-        (t, result.cases[0].id, lambda: _bundle_context(ctx, result, request, operator))
+        (t, result.cases[0].id, lambda t=t: {**_bundle_context(ctx, result, request, operator),
+                                             **(_rating(ctx, result, operator) if t == "receipt" else {})})
         for t in _TEMPLATES[result.decision]]
     if result.decision in (Decision.ACCEPT, Decision.ACCEPT_WITH_DEFICIENCY):
         try:
