@@ -22,8 +22,11 @@ from app.services.context import AppContext
 from app.services.station import StationInfo
 from app.ui.idle_lock import IdleWatcher, LockOverlay
 from app.ui.pages.registry import PageSpec, default_pages
+from app.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
+
+DEFAULT_RATINGS_INTERVAL_MS = 3_600_000
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +83,15 @@ class MainWindow(QMainWindow):
         except Exception:  # a busy or broken database must not take the status bar down with it
             log.exception("sync status unavailable")
 
+    def apply_default_ratings(self) -> None:
+        """Run the default-rating rule off the UI thread (does nothing unless the setting is on)."""
+        run_task(self._ctx.evaluation.apply_defaults, on_done=self._on_default_ratings,
+                 on_error=lambda exc: log.warning("default ratings not applied: %s", exc))
+
+    def _on_default_ratings(self, count: int) -> None:
+        if count:
+            log.info("%d unrated requests recorded as default 基本满意", count)
+
     def lock(self) -> None:
         """Cover the window until the operator's password is given."""
         self.lock_overlay.lock()
@@ -103,12 +115,13 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(150)
         for spec in self._specs:
             text = QCoreApplication.translate("pages", spec.title)
             item = QListWidgetItem(f"{text}\t{spec.shortcut}" if spec.shortcut else text)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
+        # Wide enough for the longest "name<Tab>shortcut" in the current language, so no shortcut is clipped.
+        self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()))
         self.stack = QStackedWidget()
         central = QWidget()
         row = QHBoxLayout(central)
@@ -154,3 +167,10 @@ class MainWindow(QMainWindow):
         self.sync_timer.timeout.connect(self.refresh_sync_state)
         self.sync_timer.start()
         self.refresh_sync_state()
+        # 默认好评 (a local setting, off unless turned on): unrated requests older than N days become 基本满意.
+        # A day-scale rule needs no finer check than hourly; at start-up it catches up on the nights it was closed.
+        self.defaults_timer = QTimer(self)
+        self.defaults_timer.setInterval(DEFAULT_RATINGS_INTERVAL_MS)
+        self.defaults_timer.timeout.connect(self.apply_default_ratings)
+        self.defaults_timer.start()
+        self.apply_default_ratings()

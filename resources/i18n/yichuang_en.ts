@@ -1921,7 +1921,7 @@ Check the paper: complete and legible means success.</translation>
     </message>
     <message>
       <source>差评回访</source>
-      <translation>Bad reviews</translation>
+      <translation>Reviews</translation>
     </message>
     <message>
       <source>统计</source>
