@@ -101,7 +101,11 @@ class IntakeService:
                                .where(CatalogueVersion.active, ServiceItemRow.code == code)).scalar_one_or_none()
         if row_id is None:
             raise ServiceError(f"目录中没有编码为 {code} 的事项。", code="unknown_item")
-        return self._ctx.catalogue.item_by_row_id(row_id)
+        item = self._ctx.catalogue.item_by_row_id(row_id)
+        if item.status != "active":
+            raise ServiceError(f"事项“{item.name}”（{code}）已停用，不能受理。请按新的事项目录选择替代事项。",
+                               code="retired_item")
+        return item
 
     def bundle_items(self, bundle_code: str) -> list[ServiceItem]:
         """The items of a 一件事, in bundle order; a missing member is refused by name."""
@@ -173,6 +177,7 @@ class IntakeService:
         from app.services.intake_docs import produce_documents
         from app.services.intake_save import save_intake
 
+        _check_items(request)
         applicant = self.validate_applicant(request.applicant)
         agent = self.validate_applicant(request.agent, role="agent") if request.agent else None
         outcomes = self.evaluate_all(request.items)
@@ -187,6 +192,17 @@ class IntakeService:
         # only re-rank an index that exists; building one here would slow the save down
         if "search" in self._ctx.__dict__:
             self._ctx.search.refresh_usage()
+
+
+def _check_items(request: IntakeRequest) -> None:
+    """One intake, one case per item: an item twice (a bundle that already holds it) is refused by name."""
+    if not request.items:
+        raise ServiceError("请至少选择一个事项。", code="items.empty")
+    codes = [i.item_code for i in request.items]
+    twice = sorted({c for c in codes if codes.count(c) > 1})
+    if twice:
+        raise ServiceError(f"事项 {'、'.join(twice)} 在本次受理中出现了两次（所选一件事可能已包含它），"
+                           "请删去重复的事项。", code="items.duplicate")
 
 
 def _check_decision(request: IntakeRequest, outcomes: Sequence[ChecklistOutcome]) -> None:
