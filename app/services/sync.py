@@ -15,6 +15,7 @@ from app.db.models import Outbox, Setting
 from app.services.audit import append_audit
 from app.services.errors import ServiceError
 from app.sync import outbox_store as store
+from app.sync.blobs import BlobStore
 from app.sync.protocol import SKEW_WARNING_SECONDS, BundleError, payload_digest
 from app.sync.worker import DatabaseLock, RunReport, SyncConfig, SyncEngine, SyncWorker
 
@@ -83,7 +84,9 @@ class SyncService:
         self._ctx = ctx
         self._db = ctx.db
         self._clock = ctx.clock
-        self.engine = SyncEngine(self._db, self._clock, self.config, on_catalogue=self._install_catalogue)
+        self.blobs = BlobStore(ctx.profile.documents_dir / "blobs")
+        self.engine = SyncEngine(self._db, self._clock, self.config, on_catalogue=self._install_catalogue,
+                                 blobs=self.blobs)
         self.worker: SyncWorker | None = None
 
     # ---- Connection

@@ -113,6 +113,28 @@ class SyncClient:
         body = None if response.status_code == 304 else response.json()
         return Answer(body, _server_date(response))
 
+    def has_blob(self, sha256: str) -> bool:
+        """HEAD /blobs/{sha256}: whether the gateway already stores this attachment (R11)."""
+        try:
+            response = self._http.request("HEAD", f"/blobs/{sha256}")
+        except httpx.HTTPError as exc:
+            raise SyncTransportError(f"{type(exc).__name__}: {exc}") from exc
+        if response.status_code == 404:
+            return False
+        self._raise_for(response)
+        return True
+
+    def put_blob(self, sha256: str, data: bytes) -> None:
+        """PUT /blobs/{sha256}: upload an attachment; idempotent, the gateway checks the hash."""
+        self._send("PUT", f"/blobs/{sha256}", content=data, headers={"Content-Type": "application/octet-stream"})
+
+    def health(self, timeout: float) -> bool:
+        """GET /health with a short timeout: is the gateway reachable again? Never raises."""
+        try:
+            return self._http.get("/health", timeout=timeout).status_code == 200
+        except httpx.HTTPError:
+            return False
+
     def heartbeat(self, beat: Heartbeat) -> Answer:
         """Report the station's health (R18)."""
         response = self._send("POST", f"/stations/{self.station_code}/heartbeat", content=beat.model_dump_json(),

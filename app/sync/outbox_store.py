@@ -160,9 +160,9 @@ def _apply_one(row: Outbox, res: OpResult, now: datetime, retry_delay: timedelta
         # The server kept both versions for the district to resolve; the case is marked, not retried.
         row.state, row.result, row.acked_at = CONFLICT, stored, now
         row.last_error = f"{res.code or 'version_conflict'}: {res.message or ''}"
-    elif res.status == "rejected":
+    elif res.status == "rejected" and res.code != "missing_blob":
         _quarantine(row, res.code or "rejected", res.message or "")
-    else:
+    else:  # retry_later, or missing_blob: the attachment is uploaded again before the retry (R11)
         row.state, row.attempts = PENDING, row.attempts + 1
         row.next_attempt_at = now + retry_delay
         row.last_error = f"{res.code or 'retry_later'}: {res.message or ''}"

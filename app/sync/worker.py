@@ -15,6 +15,7 @@ from typing import IO, Any
 from app.db.session import Database
 from app.domain.clock import Clock
 from app.sync import outbox_store as store
+from app.sync.blobs import BlobStore, upload_missing
 from app.sync.client import CredentialError, RequestRefused, ResetRequired, SyncClient, SyncTransportError
 from app.sync.protocol import MAX_OPS_PER_BATCH, Heartbeat, Op, PullResponse, PushResponse
 
@@ -62,7 +63,8 @@ class SyncEngine:
 
     def __init__(self, db: Database, clock: Clock, config: Callable[[], SyncConfig | None], *,
                  client_factory: ClientFactory = default_client, batch_size: int = MAX_OPS_PER_BATCH,
-                 app_version: str = "1", on_catalogue: Callable[[dict[str, Any]], None] | None = None) -> None:
+                 app_version: str = "1", on_catalogue: Callable[[dict[str, Any]], None] | None = None,
+                 blobs: BlobStore | None = None) -> None:
         self._db = db
         self._clock = clock
         self._config = config
@@ -70,6 +72,8 @@ class SyncEngine:
         self.batch_size = min(batch_size, MAX_OPS_PER_BATCH)
         self._app_version = app_version
         self.on_catalogue = on_catalogue
+        self.blobs = blobs
+        self._known_blobs: set[str] = set()  # addresses the gateway confirmed (R11)
         self._run_lock = threading.Lock()  # 立即同步 and the worker never run side by side
 
     def recover(self) -> int:
@@ -110,7 +114,7 @@ class SyncEngine:
         """
         with ThreadPoolExecutor(1, thread_name_prefix="yichuang-push") as pool:
             batch = self._take(report)
-            flying = pool.submit(client.push, batch) if batch else None
+            flying = pool.submit(self._send, client, batch) if batch else None
             while flying is not None:
                 following = self._take(report)
                 try:
@@ -118,7 +122,7 @@ class SyncEngine:
                 except BaseException as exc:
                     self._release(batch + following, exc)
                     raise
-                flying = pool.submit(client.push, following) if following else None
+                flying = pool.submit(self._send, client, following) if following else None
                 try:
                     self._record_push(answer.body, answer.server_date, report)
                 except BaseException as exc:
@@ -129,7 +133,13 @@ class SyncEngine:
                 batch = following
                 if flying is None:  # ops held back while their case was on the wire may go now
                     batch = self._take(report)
-                    flying = pool.submit(client.push, batch) if batch else None
+                    flying = pool.submit(self._send, client, batch) if batch else None
+
+    def _send(self, client: SyncClient, batch: list[Op]) -> Any:
+        """Upload the attachments the batch references, then the batch itself (R11)."""
+        if self.blobs is not None:
+            upload_missing(client, self.blobs, batch, self._known_blobs)
+        return client.push(batch)
 
     def _take(self, report: RunReport) -> list[Op]:
         with self._db.session() as s:
@@ -147,6 +157,8 @@ class SyncEngine:
         with self._db.session() as s:
             self._check_epoch(s, body.server_epoch)
             delay = timedelta(seconds=2.0 + backoff_delay(1))
+            if any(r.code == "missing_blob" for r in body.results):
+                self._known_blobs.clear()  # the gateway lost one we thought it had: check them all again
             for status, n in store.apply_results(s, body.results, now, delay).items():
                 report.pushed[status] = report.pushed.get(status, 0) + n
             store.set_state(s, "last_push", now.isoformat())
