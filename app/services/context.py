@@ -28,6 +28,7 @@ from app.services.station import StationService
 
 if TYPE_CHECKING:
     from app.services.cases import CasesService
+    from app.services.district_figures import DistrictFiguresService
     from app.services.documents import DocumentService
     from app.services.evaluation import EvaluationService
     from app.services.intake import IntakeService
@@ -134,6 +135,12 @@ class AppContext:
         from app.services.sync import SyncService
 
         return SyncService(self)
+
+    @cached_property
+    def district_figures(self) -> DistrictFiguresService:
+        from app.services.district_figures import DistrictFiguresService
+
+        return DistrictFiguresService(self.sync.config)
 
     def close(self) -> None:
         """Release the database file."""
