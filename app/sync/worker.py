@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-import os
 import random
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from app.db.session import Database
 from app.domain.clock import Clock
 from app.sync import outbox_store as store
 from app.sync.blobs import BlobStore, upload_missing
 from app.sync.client import CredentialError, RequestRefused, ResetRequired, SyncClient, SyncTransportError
+from app.sync.dblock import DatabaseLock
 from app.sync.protocol import MAX_OPS_PER_BATCH, Heartbeat, Op, PullResponse, PushResponse
 
 MAX_BACKOFF_S = 600.0
 IDLE_INTERVAL_S = 60.0
+PROBE_INTERVAL_S = 15.0  # while offline: how often GET /health is tried (R10: wake when the network is back)
+PROBE_TIMEOUT_S = 3.0
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,17 @@ class SyncEngine:
             if error is None:
                 store.set_state(s, "catalogue_etag", announced.get("etag"))
 
+    def probe(self, timeout: float = PROBE_TIMEOUT_S) -> bool:
+        """Does the gateway answer GET /health right now? Cheap; used while offline to wake early."""
+        config = self._config()
+        if config is None or not config.url:
+            return False
+        client = self._factory(config)
+        try:
+            return client.health(timeout)
+        finally:
+            client.close()
+
     def _reset(self) -> None:
         with self._db.session() as s:
             store.set_state(s, "cursor", None)
@@ -272,54 +284,18 @@ def _wait_quietly(future: Future[Any]) -> None:
         pass
 
 
-class DatabaseLock:
-    """An exclusive, non-blocking file lock next to the database: one sync worker per database (R5).
-
-    The operating system drops it when the process dies, even on kill -9.
-    """
-
-    def __init__(self, db_path: Path) -> None:
-        self.path = Path(str(db_path) + ".sync.lock")
-        self._fh: IO[bytes] | None = None
-
-    def acquire(self) -> bool:
-        """Take the lock; False if another process or worker holds it."""
-        fh = open(self.path, "a+b")  # noqa: SIM115 - kept open while the lock is held
-        try:
-            _lock_file(fh)
-        except OSError:
-            fh.close()
-            return False
-        self._fh = fh
-        return True
-
-    def release(self) -> None:
-        """Give the lock back."""
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-
-
-def _lock_file(fh: IO[bytes]) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows stations
-        import msvcrt
-
-        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
 class SyncWorker:
     """A plain thread that runs the engine, backs off with full jitter and wakes on `wake()` (立即同步)."""
 
     def __init__(self, engine: SyncEngine, lock: DatabaseLock, *, idle_interval: float = IDLE_INTERVAL_S,
-                 rng: Callable[[], float] = random.random) -> None:
+                 rng: Callable[[], float] = random.random, probe_interval: float | None = PROBE_INTERVAL_S,
+                 sleeper: Callable[[float], bool] | None = None) -> None:
         self.engine = engine
         self._lock = lock
         self._idle = idle_interval
         self._rng = rng
+        self._probe_interval = probe_interval
+        self._sleeper = sleeper or self._wait_for_wake
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -367,5 +343,28 @@ class SyncWorker:
                 report = RunReport(outcome="offline", detail=f"{type(exc).__name__}: {exc}")
             self.last_report = report
             self.runs.release()
-            self._wake.wait(self.next_delay(report))
-            self._wake.clear()
+            self.pause(report)
+
+    def _wait_for_wake(self, seconds: float) -> bool:
+        woken = self._wake.wait(seconds)
+        self._wake.clear()
+        return woken
+
+    def pause(self, report: RunReport) -> str:
+        """Wait before the next run; returns why it ended: woken (立即同步), network_back or elapsed.
+
+        While offline the wait is cut into probe intervals: a short GET /health after each, and the
+        first answer ends the wait, so a week's backlog starts draining as soon as the link is back (R10).
+        """
+        delay = self.next_delay(report)
+        if report.outcome != "offline" or not self._probe_interval:
+            return "woken" if self._sleeper(delay) else "elapsed"
+        waited = 0.0
+        while waited < delay and not self._stop.is_set():
+            step = min(self._probe_interval, delay - waited)
+            if self._sleeper(step):
+                return "woken"
+            waited += step
+            if self.engine.probe():
+                return "network_back"
+        return "elapsed"
