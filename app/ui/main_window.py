@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
 
     def _on_default_ratings(self, count: int) -> None:
         if count:
-            log.info("%d unrated requests recorded as default 基本满意", count)
+            log.info("%d unrated requests recorded as default 基本满意", count)  # i18n: keep (log, not shown)
 
     def lock(self) -> None:
         """Cover the window until the operator's password is given."""
