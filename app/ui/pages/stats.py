@@ -30,6 +30,7 @@ from app.services.stats import PeriodKind, StatsReport, period_bounds
 from app.ui.messages import show_error
 from app.ui.models.rows import Column, RowsModel
 from app.ui.pages.stats_chart import ThroughputChart
+from app.ui.pages.stats_district import DistrictPanel
 from app.ui.tasks import run_task
 from app.ui.widgets.errors import guarded
 
@@ -137,7 +138,11 @@ class StatsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.title)
-        layout.addWidget(self.chart, 2)
+        self.district = DistrictPanel(self._ctx.district_figures.fetch)
+        top = QHBoxLayout()
+        top.addWidget(self.chart, 3)
+        top.addWidget(self.district, 2)
+        layout.addLayout(top, 2)
         layout.addWidget(self.tabs, 3)
         layout.addWidget(self.status)
 
@@ -166,6 +171,7 @@ class StatsPage(QWidget):
         self.tables = report_tables(report)
         self.title.setText(period_title(report))
         self.chart.show_report(report)
+        self.district.load(report)
         current = self.tabs.currentIndex()
         self.tabs.clear()
         for table in self.tables:
