@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, select
 
@@ -73,8 +74,31 @@ class CalendarService:
             append_audit(s, at=now, operator=by, action="calendar.declare_year", detail={"year": year})
         self._cached = None
 
+    def replace_years(self, years: list[int], days: list[OverrideInfo], *, by: str, source: str) -> None:
+        """Install a whole published calendar in one transaction: for each of `years`, the override table
+        becomes exactly `days` and the year is declared; one audit entry. Any error leaves it as it was."""
+        if not years or any(d.kind not in ("holiday", "workday") or d.day.year not in years for d in days):
+            raise ServiceError("下发的节假日表有不在声明年份内或类型不对的日期，已保留原日历。", code="calendar_data")
+        now = self._clock.now()
+        with self._db.session() as s:
+            s.execute(delete(OverrideRow).where(OverrideRow.day.in_(_days_in(s, years))))
+            s.add_all(OverrideRow(day=d.day, kind=d.kind, note=d.note[:100], updated_at=now) for d in days)
+            for year in years:
+                if s.get(HolidayYear, year) is None:
+                    s.add(HolidayYear(year=year, declared_at=now))
+            append_audit(s, at=now, operator=by, action="calendar.replace_years",
+                         detail={"years": sorted(years), "days": len(days), "source": source})
+        self._cached = None
+
     def overrides(self) -> list[OverrideInfo]:
         """Every override, by day."""
         with self._db.session() as s:
             rows = s.execute(select(OverrideRow).order_by(OverrideRow.day)).scalars()
             return [OverrideInfo(r.day, r.kind, r.note) for r in rows]
+
+
+def _days_in(s: Any, years: list[int]) -> list[date]:
+    """Override days that fall in one of `years` (the years need not be contiguous)."""
+    rows = s.execute(select(OverrideRow.day)).scalars()
+    wanted = set(years)
+    return [d for d in rows if d.year in wanted]

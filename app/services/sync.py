@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.db.models import Outbox, Setting
 from app.services.audit import append_audit
+from app.services.calendar import OverrideInfo
 from app.services.errors import ServiceError
 from app.sync import outbox_store as store
 from app.sync.blobs import BlobStore
@@ -86,7 +87,7 @@ class SyncService:
         self._clock = ctx.clock
         self.blobs = BlobStore(ctx.profile.documents_dir / "blobs")
         self.engine = SyncEngine(self._db, self._clock, self.config, on_catalogue=self._install_catalogue,
-                                 blobs=self.blobs)
+                                 blobs=self.blobs, on_holidays=self._install_holidays)
         self.worker: SyncWorker | None = None
 
     # ---- Connection
@@ -128,6 +129,19 @@ class SyncService:
             self._ctx.secrets.set(CREDENTIAL_KEY, credential.strip())
         self.wake()
         return self.settings()
+
+    def _install_holidays(self, data: dict[str, Any]) -> None:
+        """Install the district's holiday calendar: `{"years": [2027], "days": [{"day", "kind", "note"}]}`.
+
+        For each published year the override table becomes the published days, in one transaction.
+        """
+        try:
+            years = [int(y) for y in data["years"]]
+            days = [OverrideInfo(date.fromisoformat(d["day"]), str(d["kind"]), str(d.get("note", "")))
+                    for d in data.get("days", [])]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServiceError("下发的节假日表格式不对，已保留原日历。", code="calendar_data") from exc
+        self._ctx.calendar.replace_years(years, days, by="sync", source="district")
 
     def _install_catalogue(self, data: dict[str, Any]) -> None:
         """Install a catalogue pulled from the district (the import is one transaction: swapped atomically)."""

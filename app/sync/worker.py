@@ -65,7 +65,8 @@ class SyncEngine:
     def __init__(self, db: Database, clock: Clock, config: Callable[[], SyncConfig | None], *,
                  client_factory: ClientFactory = default_client, batch_size: int = MAX_OPS_PER_BATCH,
                  app_version: str = "1", on_catalogue: Callable[[dict[str, Any]], None] | None = None,
-                 blobs: BlobStore | None = None) -> None:
+                 blobs: BlobStore | None = None,
+                 on_holidays: Callable[[dict[str, Any]], None] | None = None) -> None:
         self._db = db
         self._clock = clock
         self._config = config
@@ -73,6 +74,7 @@ class SyncEngine:
         self.batch_size = min(batch_size, MAX_OPS_PER_BATCH)
         self._app_version = app_version
         self.on_catalogue = on_catalogue
+        self.on_holidays = on_holidays
         self.blobs = blobs
         self._known_blobs: set[str] = set()  # addresses the gateway confirmed (R11)
         self._run_lock = threading.Lock()  # 立即同步 and the worker never run side by side
@@ -97,7 +99,8 @@ class SyncEngine:
         try:
             self._push_all(client, report)
             self._pull_all(client, report)
-            self._fetch_catalogue(client)
+            self._fetch_snapshot(client, "catalogue", self.on_catalogue)
+            self._fetch_snapshot(client, "holidays", self.on_holidays)
             self._heartbeat(client)
             self._record_success()
         except (SyncTransportError, CredentialError, RequestRefused) as exc:
@@ -185,26 +188,27 @@ class SyncEngine:
             if not page.has_more:
                 return
 
-    def _fetch_catalogue(self, client: SyncClient) -> None:
-        """A newer catalogue was announced: download it whole, then install it in one transaction (R15).
-
-        A cut download raises before anything is installed, so the old catalogue stays as it was (T10).
+    def _fetch_snapshot(self, client: SyncClient, kind: str, install: Callable[[dict[str, Any]], None] | None) -> None:
+        """A newer catalogue or holiday calendar was announced: download it whole (If-None-Match), then
+        install it in one transaction (R15). A cut download raises before anything is installed, so the
+        old one stays as it was (T10); a snapshot we cannot read is recorded and never stops cases syncing.
         """
         with self._db.session() as s:
-            announced, have = store.get_state(s, "available:catalogue"), store.get_state(s, "catalogue_etag")
-        if self.on_catalogue is None or not isinstance(announced, dict) or announced.get("etag") == have:
+            announced, have = store.get_state(s, f"available:{kind}"), store.get_state(s, f"{kind}_etag")
+        if install is None or not isinstance(announced, dict) or announced.get("etag") == have:
             return
-        snapshot = client.snapshot("catalogue", have).body
-        error = None
+        snapshot = client.snapshot(kind, have).body
+        error, etag = None, announced.get("etag")
         if snapshot is not None:
+            etag = snapshot.get("etag", etag)
             try:
-                self.on_catalogue(snapshot["data"])
-            except Exception as exc:  # a catalogue we cannot read must not stop cases from syncing
+                install(snapshot["data"])
+            except Exception as exc:  # noqa: BLE001 - see docstring
                 error = f"{type(exc).__name__}: {getattr(exc, 'message_zh', exc)}"[:300]
         with self._db.session() as s:
-            store.set_state(s, "catalogue_error", error)
+            store.set_state(s, f"{kind}_error", error)
             if error is None:
-                store.set_state(s, "catalogue_etag", announced.get("etag"))
+                store.set_state(s, f"{kind}_etag", etag)
 
     def probe(self, timeout: float = PROBE_TIMEOUT_S) -> bool:
         """Does the gateway answer GET /health right now? Cheap; used while offline to wake early."""
