@@ -439,6 +439,61 @@
     </message>
   </context>
   <context>
+    <name>DistrictPanel</name>
+    <message>
+      <source>全区</source>
+      <translation>District</translation>
+    </message>
+    <message>
+      <source>全厅</source>
+      <translation>Hall</translation>
+    </message>
+    <message>
+      <source>全厅/全区</source>
+      <translation>Hall / district</translation>
+    </message>
+    <message>
+      <source>办结号数</source>
+      <translation>Tickets finished</translation>
+    </message>
+    <message>
+      <source>区平台不可达，仅显示本窗口数据</source>
+      <translation>District platform unreachable; showing this window only</translation>
+    </message>
+    <message>
+      <source>取号数</source>
+      <translation>Tickets issued</translation>
+    </message>
+    <message>
+      <source>差评工单</source>
+      <translation>Bad-review tickets</translation>
+    </message>
+    <message>
+      <source>指标</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>收件数</source>
+      <translation>Cases received</translation>
+    </message>
+    <message>
+      <source>数据来自区平台（{0} 个大厅）；尚未上传的不计入。</source>
+      <translation>From the district platform ({0} halls); data not yet uploaded is not counted.</translation>
+    </message>
+    <message>
+      <source>本窗口</source>
+      <translation>This window</translation>
+    </message>
+    <message>
+      <source>正在向区平台查询…</source>
+      <translation>Querying the district platform…</translation>
+    </message>
+    <message>
+      <source>评价数</source>
+      <translation>Ratings</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentsPanel</name>
     <message>
       <source>待打印任务 (Ctrl+Shift+P)</source>
