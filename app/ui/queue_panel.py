@@ -201,7 +201,7 @@ class QueueDock(QDockWidget):
     def _on_finished(self, ticket_id: str) -> None:
         # Ask after every finished service; the pad starts blank and the clerk only sees "待评价/已评价".
         try:
-            request = self._ctx.evaluation.request(by=self._operator.username, ticket_id=ticket_id)
+            request = self._ctx.evaluation.request(by=self._operator.id, ticket_id=ticket_id)
         except Exception:  # a rating problem must never block the counter
             log.exception("rating request failed")
             return

@@ -35,9 +35,9 @@ def test_intake_cases_reach_the_gateway(ctx: Any, gateway: Gateway) -> None:
 def test_ratings_and_bad_review_follow_up_reach_the_gateway(ctx: Any, gateway: Gateway) -> None:
     clerk = ctx.auth.login("clerk", "yichuang2026")
     case_ids = [c.id for c in ctx.intake.submit(immediate_request(), clerk, documents=False).cases]
-    good = ctx.evaluation.request(by=clerk.username, case_id=case_ids[0])
+    good = ctx.evaluation.request(by=clerk.id, case_id=case_ids[0])
     ctx.evaluation.record(good.id, 5)
-    bad = ctx.evaluation.request(by=clerk.username, case_id=case_ids[0])
+    bad = ctx.evaluation.request(by=clerk.id, case_id=case_ids[0])
     ctx.evaluation.record(bad.id, 1, ["501"], "等太久")
     review = ctx.evaluation.bad_reviews()[0]
     sup = ctx.auth.login("supervisor", "yichuang2026")

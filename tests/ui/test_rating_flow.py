@@ -31,3 +31,15 @@ def test_finish_asks_blank_pad_and_clerk_sees_only_state(qtbot, ctx) -> None:
         row = s.execute(select(Evaluation)).scalar_one()
         assert row.level == 2 and row.ticket_id is not None
     assert len(ctx.evaluation.bad_reviews()) == 1  # a 差评 opens the follow-up
+
+
+def test_the_rating_is_credited_to_the_operator_who_served(qtbot, ctx) -> None:
+    clerk = ctx.auth.login("clerk", "yichuang2026")
+    window = MainWindow(ctx, clerk, ctx.station.get())
+    qtbot.addWidget(window)
+    ctx.queue.issue("A")
+    actions = window.queue_dock.panel.actions
+    actions.call_next()
+    actions.finish()
+    with ctx.db.session() as s:
+        assert s.execute(select(Evaluation.operator_id)).scalar_one() == clerk.id  # the id, as statistics join on
