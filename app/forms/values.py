@@ -111,9 +111,10 @@ def _multi(raw: object) -> tuple[str, ...] | None:
         parts = list(raw)
     else:
         return None
-    if not all(isinstance(p, str) and p for p in parts) or len(parts) > 200:
+    if not all(isinstance(p, str) for p in parts) or len(parts) > 200:
         return None
-    return tuple(dict.fromkeys(p.strip() for p in parts))  # type: ignore[union-attr]
+    # Blank entries select nothing: dropping them keeps the value the same after an export round trip.
+    return tuple(dict.fromkeys(p.strip() for p in parts if p.strip()))  # type: ignore[union-attr]
 
 
 def _select(raw: object) -> str | None:

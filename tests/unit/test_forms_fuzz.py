@@ -124,3 +124,12 @@ def test_random_expressions_only_raise_typed_errors(source: str) -> None:
     assert isinstance(result, allowed)
     if isinstance(result, tuple):
         assert all(isinstance(v, allowed) for v in result)
+
+
+def test_blank_multiselect_entries_select_nothing_and_round_trip() -> None:
+    # Found by the property above: [" "] used to become [""] and then nothing after a round trip.
+    model = FormModel(ALL_TYPES_FORM, today=TODAY)
+    model.set("f_multiselect", [" ", "a", "a "])
+    exported = model.export()
+    again = FormModel.from_export(ALL_TYPES_FORM, json.loads(json.dumps(exported)), today=TODAY)
+    assert again.export()["f_multiselect"] == exported["f_multiselect"] == ["a"]
