@@ -4,7 +4,8 @@ A station here is a light client loop (the real SyncClient and real Op payloads,
 profile; a pool of worker threads takes stations one by one. Every op must be applied exactly once.
 
 Run: YICHUANG_TEST_PG_URL=$(scripts/start-postgres.sh) python -m pytest tests/bench/bench_sync_load.py \
-         -p no:cacheprovider --benchmark-only -q -s
+         -p no:cacheprovider --benchmark-only -q -s --timeout=0
+(the full run takes a quarter of an hour on two cores: --timeout=0 lifts the suite's 300 s test limit).
 Scale down with YICHUANG_LOAD_STATIONS, YICHUANG_LOAD_OPS and YICHUANG_LOAD_WORKERS.
 """
 
