@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -12,8 +10,8 @@ from sqlalchemy import select
 
 from app.db.models import Case, CaseEvent, Commitment, Outbox
 from app.ui.pages.intake import IntakePage
+from tests.ui.shots import shot
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 K = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -126,9 +124,6 @@ def outbox_entities(ctx, case_id: str) -> list[str]:  # type: ignore[no-untyped-
         return sorted(s.execute(select(Outbox.entity).where(Outbox.case_id == case_id)).scalars())
 
 
-def shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
 def test_immediate_item_accepted_at_once(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
-
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.ui.shots import shot
 
 
 def _login(qtbot, ctx, username: str, password: str = "yichuang2026") -> LoginDialog:
@@ -60,8 +57,7 @@ def test_catalogue_page_shows_an_item(qtbot, ctx) -> None:
     page.show_item("ZJD01")
     html = page.detail.toPlainText()
     assert "农村村民住宅用地" in html and "申请材料" in html and "承诺时限" in html
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / "catalogue_item.png"))
+    shot(window, "catalogue_item")
 
 
 def test_idle_lock_covers_and_unlocks_without_losing_the_page(qtbot, ctx) -> None:
@@ -84,15 +80,14 @@ def test_idle_lock_covers_and_unlocks_without_losing_the_page(qtbot, ctx) -> Non
 
 
 def test_screenshots_of_login_and_main_window(qtbot, ctx) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
     station = ctx.station.get()
     hint = "演示账号：clerk（王小梅），supervisor（李建国），admin（张磊）；密码均为 yichuang2026"
     dialog = LoginDialog(ctx.auth, station_name=station.name, demo=True, demo_hint=hint)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.grab().save(str(SHOTS / "login.png"))
+    shot(dialog, "login")
     window = MainWindow(ctx, ctx.auth.login("admin", "yichuang2026"), station)
     qtbot.addWidget(window)
     window.show()
     window.show_page("catalogue")
-    assert window.grab().save(str(SHOTS / "main_window.png"))
+    shot(window, "main_window")

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLineEdit
 
 from app.ui.customer_screen import CustomerScreen
 from app.ui.rating_pad import RatingPad, install_rating_pad
-
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.ui.shots import shot
 
 
 def _clerk(ctx) -> str:  # type: ignore[no-untyped-def]
@@ -41,7 +38,7 @@ def test_pad_installs_into_the_customer_screen_with_no_default(qtbot, ctx, monke
     assert pad.reasons.isVisible() and pad.submit.isEnabled()
     assert not any(b.isChecked() for b in pad.indicator_boxes.values())
     pad.indicator_boxes["501"].setChecked(True)
-    screen.grab().save(str(SHOTS / "rating_pad.png"))
+    shot(screen, "rating_pad")
     # Changing to a good grade drops the reasons and keeps exactly one grade.
     qtbot.mouseClick(pad.grades.button(4), Qt.MouseButton.LeftButton)
     assert pad.chosen_level() == 4 and not pad.reasons.isVisible() and pad.chosen_indicators() == []

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QDate
 
 from app.config import resources_dir
 from app.domain.units import TimeLimit
 from app.ui.main_window import MainWindow
-
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.ui.shots import shot
 
 
 def _settings_page(qtbot, ctx):  # type: ignore[no-untyped-def]
@@ -56,8 +54,7 @@ def test_create_account_and_screenshot(qtbot, ctx) -> None:
     page.create_account_button.click()
     assert "clerk2" in [o.username for o in ctx.auth.list_operators()]
     assert page.new_pw_edit.text() == ""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / "settings.png"))
+    shot(window, "settings")
 
 
 def test_language_choice_is_saved_for_next_start(qtbot, ctx) -> None:

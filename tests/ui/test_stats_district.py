@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from app.ui.pages.registry import default_pages
 from tests.integration.test_district_figures import _seed
 from tests.integration.test_sync_support import Gateway, gateway_fixture  # noqa: F401 - fixture
-
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.ui.shots import shot
 
 
 def _page(qtbot, ctx):  # type: ignore[no-untyped-def]
@@ -40,4 +37,4 @@ def test_reachable_gateway_fills_hall_and_district(qtbot, ctx, gateway: Gateway)
     assert rows["取号数"] == ("0", "3", "3") and rows["办结号数"] == ("0", "2", "2")
     assert rows["收件数"][1:] == ("1", "1") and rows["差评工单"][1:] == ("1", "1")
     assert "1 个大厅" in page.district.note.text()
-    page.grab().save(str(SHOTS / "stats_district.png"))
+    shot(page, "stats_district")

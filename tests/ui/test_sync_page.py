@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,8 +16,7 @@ from tests.integration.test_sync_support import (  # noqa: F401 - fixture
     free_port,
     gateway_fixture,
 )
-
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.ui.shots import shot
 
 
 def open_page(qtbot: Any, ctx: Any) -> SyncPage:
@@ -54,7 +52,7 @@ def test_pending_then_offline_with_tls_warning(qtbot: Any, ctx: Any, monkeypatch
     page = open_page(qtbot, ctx)
     assert page.state_label.text() == "未连接区平台 · 待上传 6"
     assert page.pending_model.rowCount() == 6
-    page.grab().save(str(SHOTS / "sync_pending.png"))
+    shot(page, "sync_pending")
     set_connection(qtbot, page, f"http://127.0.0.1:{free_port()}", "token", verify=False)
     assert page.tls_warning.isVisible()
     assert ctx.sync.settings().verify_tls is False and ctx.secrets.get("sync.credential") == "token"
@@ -62,7 +60,7 @@ def test_pending_then_offline_with_tls_warning(qtbot: Any, ctx: Any, monkeypatch
     assert page.state_label.text().startswith("离线 自")
     assert "待上传 6" in page.state_label.text()
     assert "TLS" in page.warnings_label.text()
-    page.grab().save(str(SHOTS / "sync_offline.png"))
+    shot(page, "sync_offline")
 
 
 def test_synced_and_quarantined(qtbot: Any, ctx: Any, gateway: Gateway) -> None:
@@ -80,7 +78,7 @@ def test_synced_and_quarantined(qtbot: Any, ctx: Any, gateway: Gateway) -> None:
     assert page.quarantine_model.rowCount() == 1
     assert page.quarantine_model.row_at(0).code == "invalid_payload"
     assert "item_code" in page.quarantine_model.index(0, 5).data()
-    page.grab().save(str(SHOTS / "sync_quarantined.png"))
+    shot(page, "sync_quarantined")
     # requeue from the keyboard: the op goes out again as a new op (and is refused again, still uncorrected)
     page.quarantine_table.selectRow(0)
     qtbot.keyClick(page, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -100,4 +98,4 @@ def test_synced_page_and_status_bar(qtbot: Any, ctx: Any, gateway: Gateway) -> N
     assert window.sync_label.text() == "已同步"
     page = open_page(qtbot, ctx)
     assert page.state_label.text() == "已同步" and page.warnings_label.isHidden()
-    page.grab().save(str(SHOTS / "sync_synced.png"))
+    shot(page, "sync_synced")
