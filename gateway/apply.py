@@ -24,6 +24,7 @@ from gateway.models import (
 from gateway.validate import NotStoredError, check_op, local_day, outcome, reject, retry_later
 
 _ATTEMPTS = 3
+_ABSENT = "absent_entities"  # session.info key: ids known not to exist yet (batch prefetch)
 
 
 def case_key(op: Op) -> str | None:
@@ -46,9 +47,28 @@ def push_ops(store: Store, station_code: str, ops: list[Op]) -> list[OpResult]:
             # One query for all earlier results instead of one lookup per op.
             ids = [str(op.op_id) for op in ops]
             priors = {p.op_id: p for p in s.scalars(select(ProcessedOp).where(ProcessedOp.op_id.in_(ids)))}
+            s.info[_ABSENT] = _absent_entities(s, ops)
             return _ordered(ops, lambda op: _apply_in_savepoint(s, station_code, op, priors))
     except (IntegrityError, OperationalError):
         return _ordered(ops, lambda op: apply_op(store, station_code, op))
+
+
+def _absent_entities(s: Session, ops: list[Op]) -> set[str]:
+    """Ids the batch creates that no row holds yet, in one query per table instead of one per op.
+
+    `_existing` then skips its lookup for them; a twin committed meanwhile still fails the insert on
+    its unique key, which aborts the fast path and the batch is redone op by op.
+    """
+    wanted: dict[type[Any], set[str]] = {}
+    for op in ops:
+        model = _MODELS.get(op.entity)
+        if model is not None and op.base_version is None:
+            wanted.setdefault(model, set()).add(op.entity_id)
+    absent: set[str] = set()
+    for model, ids in wanted.items():
+        found = set(s.scalars(select(model.id).where(model.id.in_(ids))))
+        absent |= ids - found
+    return absent
 
 
 def _ordered(ops: list[Op], apply: Callable[[Op], OpResult]) -> list[OpResult]:
@@ -147,6 +167,10 @@ def _check_blobs(s: Session, op: Op) -> None:
 
 def _existing(s: Session, model: type[Any], station_code: str, op: Op) -> OpResult | None:
     """A create for an id that exists: same content from the same station is a duplicate."""
+    absent: set[str] = s.info.get(_ABSENT, set())
+    if op.entity_id in absent:
+        absent.discard(op.entity_id)  # a second create of the same id in this batch looks it up
+        return None
     row = s.get(model, op.entity_id)
     if row is None:
         return None
@@ -283,4 +307,8 @@ _HANDLERS = {
     ("evaluation", "default"): _evaluation_rated,
     ("bad_review", "create"): _bad_review_create,
     ("bad_review", "update"): _bad_review_update,
+}
+_MODELS: dict[str, type[Any]] = {
+    "case": CaseRow, "case_event": CaseEventRow, "queue_event": QueueEventRow,
+    "evaluation": EvaluationRow, "bad_review": BadReviewRow,
 }
