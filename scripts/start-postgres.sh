@@ -4,7 +4,7 @@ set -euo pipefail
 [ "$(id -u)" -eq 0 ] || exit 0
 command -v pg_lsclusters >/dev/null || exit 0
 read -r version name _ < <(pg_lsclusters --no-header | head -n 1) || exit 0
-pg_ctlcluster "$version" "$name" start 2>/dev/null || true
+pg_ctlcluster "$version" "$name" start >/dev/null 2>&1 || true  # stdout carries only the URL
 for _ in $(seq 1 30); do
   su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break
   sleep 1
