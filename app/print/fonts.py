@@ -47,7 +47,7 @@ class UnprintableCharacter(Exception):
 
     @property
     def code_point(self) -> str:
-        """The character as U+XXXX."""
+        """The character written as a code point, e.g. U+2A6D6."""
         return f"U+{ord(self.char):04X}"
 
     @property
