@@ -89,14 +89,16 @@ def test_bundle_reaches_the_login_window(bundle: Path, tmp_path: Path) -> None:
 
 def test_bundle_opens_a_profile_written_by_the_source_build(bundle: Path, tmp_path: Path) -> None:
     profile = tmp_path / "profile"
+    # The source build makes the demo profile (station, accounts, catalogue) and exports its catalogue.
+    from_source = tmp_path / "source.json"
     source = subprocess.run([sys.executable, "-m", "app", "--profile", str(profile), "--demo", "catalogue",
-                             "import", str(ROOT / "resources" / "catalogue" / "demo.json")],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+                             "export", str(from_source)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert source.returncode == 0, source.stderr
     exported = tmp_path / "out.json"
     done = _run(bundle, "--profile", profile, "catalogue", "export", exported)
     assert done.returncode == 0, done.stderr
-    assert len(json.loads(exported.read_text(encoding="utf-8"))["items"]) >= 40
+    items = json.loads(exported.read_text(encoding="utf-8"))["items"]
+    assert len(items) >= 40 and items == json.loads(from_source.read_text(encoding="utf-8"))["items"]
     assert _run(bundle, "--profile", profile, "audit", "verify").returncode == 0
 
 
