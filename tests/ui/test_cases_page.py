@@ -49,3 +49,19 @@ def test_overdue_highlight_filters_and_withdraw(qtbot, ctx) -> None:  # type: ig
     qtbot.keyClick(page.detail, K.Key_W, ALT)
     assert page.detail.detail.row.status == "closed"
     assert [e.action for e in page.detail.detail.events] == ["accept", "withdraw"]
+
+
+def test_a_case_whose_personal_data_cannot_be_decrypted_says_why(qtbot, ctx, unexpected_dialogs) -> None:  # type: ignore[no-untyped-def]
+    from app.security.pii import PiiCipher, new_master_key
+    from app.ui.pages.cases import CasesPage
+    from tests.integration.test_intake_helpers import immediate_request
+
+    clerk = ctx.auth.login("clerk", "yichuang2026")
+    ctx.intake.submit(immediate_request(), clerk, documents=False)
+    ctx.__dict__["cipher"] = PiiCipher(new_master_key())  # as if the keyring now held another key
+    page = CasesPage(ctx, clerk)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.table.selectRow(0)
+    assert unexpected_dialogs and "个人信息无法解密" in unexpected_dialogs[0]
+    unexpected_dialogs.clear()  # the message was the point of this test

@@ -165,6 +165,7 @@ class CasesPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    @guarded
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.detail.show_case(self.model.row_at(current.row()).id)
