@@ -26,17 +26,16 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, func, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 
 from app.sync.client import SyncClient, SyncTransportError
 from app.sync.protocol import MAX_OPS_PER_BATCH, Op, make_op
 from gateway import admin
-from gateway.db import Store, normalise_url
+from gateway.db import Store
 from gateway.models import CaseEventRow, CaseRow, ProcessedOp, QueueEventRow
+from tests.integration.pg import PG_URL, fresh_database
 from tests.integration.test_sync_support import free_port
 
-PG_URL = os.environ.get("YICHUANG_TEST_PG_URL")
 STATIONS = int(os.environ.get("YICHUANG_LOAD_STATIONS", "315"))
 OPS = int(os.environ.get("YICHUANG_LOAD_OPS", "1400"))
 WORKERS = int(os.environ.get("YICHUANG_LOAD_WORKERS", "24"))
@@ -130,16 +129,8 @@ def pg_database() -> Iterator[str]:
     """A fresh PostgreSQL database for this run, dropped afterwards."""
     if not PG_URL:
         pytest.skip("set YICHUANG_TEST_PG_URL (scripts/start-postgres.sh prints it)")
-    name = f"yichuang_load_{uuid.uuid4().hex[:10]}"
-    server = create_engine(normalise_url(PG_URL), isolation_level="AUTOCOMMIT")
-    with server.connect() as c:
-        c.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(normalise_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with server.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        server.dispose()
+    with fresh_database("yichuang_load") as url:
+        yield url
 
 
 def _serve(db_url: str) -> tuple[subprocess.Popen[bytes], str]:

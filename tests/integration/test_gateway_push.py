@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -12,19 +11,17 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, func, make_url, select
+from sqlalchemy import func, select
 
 from app.sync.protocol import Op, PushRequest, PushResponse, make_op
 from gateway import admin
 from gateway.app import create_app
-from gateway.db import normalise_url
 from gateway.models import CaseEventRow, CaseRow, ProcessedOp
+from tests.integration.pg import PG_URL, fresh_database
 
 STATION = "110105001001"
 OTHER = "110105002002"
 NOW = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
-# A server URL whose user may CREATE DATABASE, e.g. postgresql://postgres@127.0.0.1:5432/postgres
-PG_URL = os.environ.get("YICHUANG_TEST_PG_URL")
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
@@ -35,16 +32,8 @@ def database_url(backend: str, tmp_path: Path) -> Iterator[str]:
         return
     if not PG_URL:
         pytest.skip("set YICHUANG_TEST_PG_URL to run the gateway tests on PostgreSQL")
-    name = f"gw_test_{uuid.uuid4().hex[:12]}"
-    server = create_engine(normalise_url(PG_URL), isolation_level="AUTOCOMMIT")
-    with server.connect() as c:
-        c.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(normalise_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with server.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        server.dispose()
+    with fresh_database("gw_test") as url:
+        yield url
 
 
 class Gateway:
